@@ -1,0 +1,248 @@
+"""Ingest: reports in, documents (and their log entries) stored, one file at a time.
+
+Each file is one transaction: either every document in it is stored with its
+evidence-log entries, or, when anything in it is wrong, nothing from it is.
+A document already stored (same id) is counted and left as it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import secrets
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import sqlalchemy as sa
+
+from corridor.errors import InputError
+from corridor.ingest import metadata, readers, witness
+from corridor.ingest.text import document_id
+from corridor.store import schema
+from corridor.store.chain import LogWriter, canonical_json, restricted_digest, utc_now
+from corridor.store.engine import Store
+
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to ingest: metadata flags (already checked), size limit, signatures."""
+
+    flags: Mapping[str, Any] = field(default_factory=dict)
+    max_bytes: int = 20 * 1024 * 1024
+    keep_invalid: bool = False
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    """The path as the user gave it (or found under a folder they gave), or ``-``."""
+    path: Path | None
+
+
+@dataclass
+class Outcome:
+    source: str
+    new: list[str] = field(default_factory=list)
+    stored: list[str] = field(default_factory=list)
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Draft:
+    row: dict[str, Any]
+    restricted: dict[str, Any] | None = None
+
+
+def collect(paths: Iterable[str]) -> tuple[list[Source], list[str]]:
+    """Files to ingest from ``paths`` (folders walked), and files skipped.
+
+    Inside a folder, only known report types are taken, hidden entries and
+    ``.meta.json`` sidecars are left out. A file named directly is always tried.
+    """
+    sources: list[Source] = []
+    skipped: list[str] = []
+    for given in paths:
+        if given == STDIN:
+            sources.append(Source(STDIN, None))
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    child = Path(root, name)
+                    if name.startswith(".") or metadata.is_sidecar(child):
+                        continue
+                    if child.suffix.lower() in readers.KNOWN_SUFFIXES:
+                        sources.append(Source(str(child), child))
+                    else:
+                        skipped.append(str(child))
+        else:
+            sources.append(Source(given, path))
+    return sources, skipped
+
+
+def ingest(store: Store, sources: Iterable[Source], options: Options,
+           stdin: BinaryIO | None = None) -> Iterator[Outcome]:
+    """Store each source; yields one :class:`Outcome` per source, in order."""
+    with store.read() as conn:
+        keys = {r.name: r.public_key for r in conn.execute(sa.select(schema.witness_keys))}
+    for source in sources:
+        outcome = Outcome(source.name)
+        try:
+            drafts = _drafts(source, options, keys, stdin)
+        except (readers.ReadError, metadata.MetadataError) as exc:
+            outcome.error = f"{source.name}: {exc}"
+            yield outcome
+            continue
+        with store.transaction() as conn:
+            writer: LogWriter | None = None
+            for draft in drafts:
+                doc_id = draft.row["id"]
+                if doc_id in outcome.new or _exists(conn, doc_id):
+                    outcome.stored.append(doc_id)
+                    continue
+                writer = writer or LogWriter(conn)
+                _insert(conn, writer, draft)
+                outcome.new.append(doc_id)
+                if draft.row["signature"] in ("invalid", "unknown-key"):
+                    outcome.warnings.append(
+                        f"{source.name}: stored a witness report whose signature is "
+                        f"{draft.row['signature']} ({doc_id[:12]})")
+        yield outcome
+
+
+def _exists(conn: sa.Connection, doc_id: str) -> bool:
+    query = sa.select(schema.documents.c.id).where(schema.documents.c.id == doc_id)
+    return conn.execute(query).first() is not None
+
+
+def _insert(conn: sa.Connection, writer: LogWriter, draft: Draft) -> None:
+    row = dict(draft.row)
+    if draft.restricted is not None:
+        salt = secrets.token_hex(16)
+        fields = canonical_json(draft.restricted)
+        row["restricted_sha256"] = restricted_digest(salt, fields)
+        conn.execute(schema.documents.insert().values(**row))
+        conn.execute(schema.restricted.insert().values(
+            document_id=row["id"], salt=salt, fields=fields))
+    else:
+        conn.execute(schema.documents.insert().values(**row))
+    writer.append(schema.documents.name, row["id"], row)
+
+
+def _read_bytes(source: Source, limit: int, stdin: BinaryIO | None) -> bytes:
+    if source.path is None:
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        raw = stream.read(limit + 1)
+        size = len(raw)
+    else:
+        try:
+            size = source.path.stat().st_size
+            if size <= limit:
+                raw = source.path.read_bytes()
+        except FileNotFoundError:
+            raise readers.ReadError("no such file or folder") from None
+        except OSError as exc:
+            raise readers.ReadError(f"cannot be read: {exc.strerror}") from None
+    if size > limit:
+        raise readers.ReadError(
+            f"is {_human(size)}{' or more' if source.path is None else ''}, over the "
+            f"{_human(limit)} limit (set --max-bytes or CORRIDOR_MAX_BYTES to allow more)")
+    if not raw.strip():
+        raise readers.ReadError("is empty")
+    return raw
+
+
+def _human(size: int) -> str:
+    for unit, scale in (("MB", 1024**2), ("KB", 1024)):
+        if size >= scale:
+            return f"{size / scale:.3g} {unit}"
+    return f"{size} bytes"
+
+
+def _drafts(source: Source, options: Options, keys: Mapping[str, str],
+            stdin: BinaryIO | None) -> list[Draft]:
+    raw = _read_bytes(source, options.max_bytes, stdin)
+    suffix = source.path.suffix.lower() if source.path is not None else ""
+    kind = readers.sniff(raw, suffix)
+    if kind in ("json", "csv"):
+        read = witness.read_json if kind == "json" else witness.read_csv
+        return [_witness_draft(source, r, options)
+                for r in read(raw, keys, options.keep_invalid)]
+    reader = {"pdf": readers.read_pdf, "html": readers.read_html}.get(kind,
+                                                                       readers.read_text)
+    found = reader(raw)
+    sidecar: dict[str, Any] = {}
+    if source.path is not None and (side := metadata.sidecar_path(source.path)):
+        try:
+            sidecar = metadata.clean(metadata.read_sidecar(side))
+        except metadata.MetadataError as exc:
+            raise metadata.MetadataError(f"sidecar {side.name}: {exc}") from None
+    try:
+        own = metadata.clean(found.own)
+    except metadata.MetadataError as exc:
+        raise metadata.MetadataError(f"front matter: {exc}") from None
+    meta = metadata.merge(_lenient(found.found), options.flags, sidecar, own)
+    return [Draft(_row(found.text, source.name, meta))]
+
+
+def _lenient(found: Mapping[str, Any]) -> dict[str, Any]:
+    """Metadata a file format offered, keeping only the fields that check out."""
+    out: dict[str, Any] = {}
+    for key, value in found.items():
+        try:
+            out.update(metadata.clean({key: value}))
+        except metadata.MetadataError:
+            continue
+    return out
+
+
+def _row(text: str, source: str, meta: Mapping[str, Any], envelope: str = ""
+         ) -> dict[str, Any]:
+    return {
+        "id": document_id(text, envelope),
+        "kind": meta.get("kind", "news"),
+        "publisher": meta.get("publisher"),
+        "author": meta.get("author"),
+        "url": meta.get("url"),
+        "source": source,
+        "title": meta.get("title"),
+        "published": meta.get("published"),
+        "observed_at": meta.get("observed_at"),
+        "language": meta.get("language", "en"),
+        "area": meta.get("area"),
+        "signature": meta.get("signature"),
+        "restricted_sha256": None,
+        "ingested_at": utc_now(),
+        "text": text,
+    }
+
+
+def _witness_draft(source: Source, report: witness.WitnessReport, options: Options
+                   ) -> Draft:
+    meta: dict[str, Any] = {
+        "publisher": options.flags.get("publisher"),
+        "kind": "witness",
+        "published": report.published,
+        "observed_at": report.observed_at,
+        "language": report.language,
+        "area": report.area,
+        "signature": report.verdict,
+    }
+    row = _row(report.text, source.name, meta, envelope=report.envelope)
+    return Draft(row, restricted=report.restricted or None)
+
+
+def published_date(value: str) -> dt.date:
+    """Parse a ``--published`` flag (raises InputError naming the flag)."""
+    try:
+        return metadata.parse_date(value, "--published")
+    except metadata.MetadataError as exc:
+        raise InputError("--published", str(exc)) from None

@@ -1,0 +1,209 @@
+"""The evidence log: a hash chain over every record corridor stores.
+
+Entry ``seq`` holds ``hash = SHA-256(prev_hash || canonical JSON of the entry)``
+where the entry is ``{"seq", "kind", "ref", "at", "record"}`` and ``prev_hash``
+is the previous entry's hash (64 zeros for the first). A document's record
+holds the SHA-256 of its text instead of the text, and the digest of its
+restricted witness fields instead of the fields.
+
+:func:`verify` recomputes the chain in order and then checks that every row of
+every logged table equals its log entry, so an entry that was altered, removed,
+inserted or reordered, and a record changed behind the log's back, are named.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from corridor.store import schema
+
+GENESIS = "0" * 64
+
+
+def canonical_json(value: Any) -> str:
+    """The one JSON spelling of ``value`` that hashes are computed over."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                      allow_nan=False)
+
+
+def sha256_hex(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def json_value(value: Any) -> Any:
+    """A database value as JSON: dates and datetimes become ISO strings."""
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return value
+
+
+def row_json(row: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: json_value(value) for key, value in row.items()}
+
+
+def log_record(kind: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    """What the log keeps of a row: all of it, but a document's text as a digest."""
+    record = row_json(row)
+    if kind == schema.documents.name:
+        record["text_sha256"] = sha256_hex(record.pop("text"))
+    return record
+
+
+def restricted_digest(salt: str, fields: str) -> str:
+    """Salted digest of a witness's restricted fields (canonical JSON string)."""
+    return sha256_hex(salt + fields)
+
+
+def entry_hash(prev_hash: str, seq: int, kind: str, ref: str, at: str, record: str) -> str:
+    body = canonical_json(
+        {"seq": seq, "kind": kind, "ref": ref, "at": at, "record": json.loads(record)}
+    )
+    return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+class LogWriter:
+    """Appends entries to the chain inside one open write transaction."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        head = conn.execute(
+            sa.select(schema.log.c.seq, schema.log.c.hash)
+            .order_by(schema.log.c.seq.desc())
+            .limit(1)
+        ).first()
+        self.seq = 0 if head is None else int(head.seq)
+        self.head = GENESIS if head is None else str(head.hash)
+
+    def append(self, kind: str, ref: str, row: Mapping[str, Any]) -> str:
+        """Log ``row`` of table ``kind``; returns the new head hash."""
+        record = canonical_json(log_record(kind, row))
+        seq = self.seq + 1
+        at = utc_now()
+        digest = entry_hash(self.head, seq, kind, ref, at, record)
+        self.conn.execute(
+            schema.log.insert().values(
+                seq=seq, kind=kind, ref=ref, at=at, record=record,
+                prev_hash=self.head, hash=digest,
+            )
+        )
+        self.seq, self.head = seq, digest
+        return digest
+
+
+@dataclass(frozen=True)
+class Verification:
+    ok: bool
+    entries: int
+    head: str
+    problem: str | None = None
+    seq: int | None = None
+
+
+def verify(conn: Connection, *, redacted: bool = False) -> Verification:
+    """Recompute the chain and check every logged record against it.
+
+    ``redacted`` says the store was imported without restricted fields, so a
+    missing ``restricted`` row is expected rather than a removal.
+    """
+    prev, expected = GENESIS, 1
+    digests: dict[tuple[str, str], tuple[int, str]] = {}
+    rows = conn.execution_options(yield_per=2000).execute(
+        sa.select(schema.log).order_by(schema.log.c.seq)
+    )
+    for entry in rows:
+        seq = int(entry.seq)
+        if seq != expected:
+            return _bad(expected - 1, prev, f"entry {expected} is missing (removed or "
+                        f"renumbered): the next entry is {seq}", expected)
+        if entry.prev_hash != prev:
+            return _bad(seq - 1, prev, f"entry {seq} does not follow entry {seq - 1}: "
+                        "prev_hash differs (an entry was removed, inserted or reordered)",
+                        seq)
+        try:
+            recomputed = entry_hash(prev, seq, entry.kind, entry.ref, entry.at, entry.record)
+        except (ValueError, TypeError):
+            return _bad(seq - 1, prev, f"entry {seq} was altered: its record is not "
+                        "valid JSON", seq)
+        if recomputed != entry.hash:
+            return _bad(seq - 1, prev, f"entry {seq} was altered: its hash does not "
+                        "match its content", seq)
+        key = (entry.kind, entry.ref)
+        if key in digests:
+            return _bad(seq - 1, prev, f"entry {seq} logs {entry.kind} {entry.ref} "
+                        f"again (first logged as entry {digests[key][0]})", seq)
+        digests[key] = (seq, sha256_hex(entry.record))
+        prev, expected = entry.hash, seq + 1
+    count = expected - 1
+
+    problems: list[tuple[int, str]] = []
+    for kind, table in schema.LOGGED_TABLES.items():
+        pk = next(iter(table.primary_key.columns))
+        for row in conn.execution_options(yield_per=2000).execute(
+            sa.select(table).order_by(pk)
+        ):
+            mapping = row._mapping
+            ref = str(mapping[pk.name])
+            logged = digests.pop((kind, ref), None)
+            if logged is None:
+                problems.append((count + 1, f"{kind} {ref} has no log entry (written "
+                                 "outside corridor, or its entry was removed)"))
+                continue
+            record = canonical_json(log_record(kind, mapping))
+            if sha256_hex(record) != logged[1]:
+                problems.append((logged[0], f"{kind} {ref} differs from its log entry "
+                                 f"{logged[0]} (changed after it was logged)"))
+    for (kind, ref), (seq, _digest) in digests.items():
+        problems.append((seq, f"entry {seq} logs {kind} {ref}, which is no longer "
+                         "stored (the record was removed)"))
+    problems.extend(_check_restricted(conn, redacted))
+    if problems:
+        seq, problem = min(problems)
+        return Verification(False, count, prev, problem, min(seq, count) or None)
+    return Verification(True, count, prev)
+
+
+def _check_restricted(conn: Connection, redacted: bool) -> Iterator[tuple[int, str]]:
+    docs, held = schema.documents, schema.restricted
+    query = (
+        sa.select(docs.c.id, docs.c.restricted_sha256, held.c.salt, held.c.fields)
+        .select_from(docs.outerjoin(held, held.c.document_id == docs.c.id))
+        .where(sa.or_(docs.c.restricted_sha256.is_not(None), held.c.salt.is_not(None)))
+    )
+    for row in conn.execute(query):
+        seq = _seq_of(conn, "documents", row.id)
+        if row.salt is None:
+            if not redacted:
+                yield seq, f"documents {row.id}: its restricted witness fields were removed"
+        elif row.restricted_sha256 != restricted_digest(row.salt, row.fields):
+            yield seq, f"documents {row.id}: its restricted witness fields were changed"
+
+
+def _seq_of(conn: Connection, kind: str, ref: str) -> int:
+    seq = conn.execute(
+        sa.select(schema.log.c.seq).where(schema.log.c.kind == kind, schema.log.c.ref == ref)
+    ).scalar()
+    return int(seq) if seq is not None else 0
+
+
+def _bad(good: int, head: str, problem: str, seq: int) -> Verification:
+    return Verification(False, good, head, problem, seq)
+
+
+def tail(conn: Connection, count: int | None = None) -> list[dict[str, Any]]:
+    """The last ``count`` entries (all when None), oldest first."""
+    query = sa.select(schema.log).order_by(schema.log.c.seq.desc())
+    if count is not None:
+        query = query.limit(count)
+    return [dict(row._mapping) for row in reversed(conn.execute(query).all())]

@@ -1,0 +1,123 @@
+"""The database schema, in SQLAlchemy Core, shared by SQLite and PostgreSQL.
+
+Every table whose rows are evidence (documents, claims, events, witness keys)
+is also written to the evidence log (``log``) in the same transaction; see
+``chain.py``. ``restricted`` holds a witness's identity and exact coordinates:
+it is never logged in clear (the document row carries a salted digest of it)
+and never exported without ``--include-restricted``.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+HASH = sa.String(64)
+
+meta = sa.Table(
+    "meta",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("id", HASH, primary_key=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("publisher", sa.Text),
+    sa.Column("author", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("title", sa.Text),
+    sa.Column("published", sa.Date),
+    sa.Column("observed_at", sa.String(40)),
+    sa.Column("language", sa.String(16), nullable=False),
+    sa.Column("area", sa.Text),
+    sa.Column("signature", sa.String(16)),
+    sa.Column("restricted_sha256", HASH),
+    sa.Column("ingested_at", sa.String(32), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+)
+
+restricted = sa.Table(
+    "restricted",
+    metadata,
+    sa.Column("document_id", HASH, sa.ForeignKey("documents.id"), primary_key=True),
+    sa.Column("salt", sa.String(32), nullable=False),
+    sa.Column("fields", sa.Text, nullable=False),
+)
+
+witness_keys = sa.Table(
+    "witness_keys",
+    metadata,
+    sa.Column("name", sa.String(200), primary_key=True),
+    sa.Column("public_key", sa.String(64), nullable=False, unique=True),
+    sa.Column("added_at", sa.String(32), nullable=False),
+)
+
+claims = sa.Table(
+    "claims",
+    metadata,
+    sa.Column("id", HASH, primary_key=True),
+    sa.Column("document_id", HASH, sa.ForeignKey("documents.id"), nullable=False,
+              index=True),
+    sa.Column("indicator", sa.String(64), nullable=False, index=True),
+    sa.Column("low", sa.Float),
+    sa.Column("high", sa.Float),
+    sa.Column("unit", sa.String(32), nullable=False),
+    sa.Column("vague", sa.Boolean, nullable=False),
+    sa.Column("modality", sa.String(16), nullable=False),
+    sa.Column("area", sa.Text, index=True),
+    sa.Column("actor", sa.Text),
+    sa.Column("attribution", sa.Text),
+    sa.Column("as_of", sa.Date),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("quote", sa.Text, nullable=False),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", HASH, primary_key=True),
+    sa.Column("document_id", HASH, sa.ForeignKey("documents.id"), nullable=False,
+              index=True),
+    sa.Column("event", sa.String(64), nullable=False, index=True),
+    sa.Column("modality", sa.String(16), nullable=False),
+    sa.Column("area", sa.Text),
+    sa.Column("actor", sa.Text),
+    sa.Column("attribution", sa.Text),
+    sa.Column("date", sa.Date),
+    sa.Column("count", sa.Integer),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("quote", sa.Text, nullable=False),
+)
+
+log = sa.Table(
+    "log",
+    metadata,
+    sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("ref", sa.String(200), nullable=False),
+    sa.Column("at", sa.String(32), nullable=False),
+    sa.Column("record", sa.Text, nullable=False),
+    sa.Column("prev_hash", HASH, nullable=False),
+    sa.Column("hash", HASH, nullable=False, unique=True),
+    sa.Index("ix_log_kind_ref", "kind", "ref"),
+)
+
+LOGGED_TABLES: dict[str, sa.Table] = {
+    t.name: t for t in (documents, witness_keys, claims, events)
+}
+"""Tables whose every row has an entry in the evidence log, by log ``kind``."""
