@@ -33,8 +33,10 @@ PRIVATE_KEYS = EXAMPLES / "keys" / "private"
 
 def load_private_keys() -> dict[str, str]:
     """The private seeds by witness name, one ``NAME.key`` file per witness."""
-    return {path.stem: path.read_text(encoding="utf-8").strip()
-            for path in sorted(PRIVATE_KEYS.glob("*.key"))}
+    return {
+        path.stem: path.read_text(encoding="utf-8").strip()
+        for path in sorted(PRIVATE_KEYS.glob("*.key"))
+    }
 
 
 def signed(report: dict[str, Any], keys: dict[str, str]) -> dict[str, Any]:
@@ -66,7 +68,9 @@ def sign_json(path: Path, keys: dict[str, str]) -> int:
     else:
         data = signed(data, keys)
         count = 1
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     return count
 
 

@@ -35,8 +35,9 @@ def run(db: str) -> Run:
     runner = CliRunner()
 
     def invoke(*args: str, input: bytes | str | None = None) -> Result:
-        return runner.invoke(cli, ["--db", db, *args], input=input,
-                             catch_exceptions=False)
+        return runner.invoke(
+            cli, ["--db", db, *args], input=input, catch_exceptions=False
+        )
 
     return invoke
 
@@ -53,10 +54,14 @@ def write(path: Path, text: str) -> Path:
 
 
 def signed_report(private: str, **fields: Any) -> dict[str, Any]:
-    report = {"witness": "w-one", "area": "east Aleppo",
-              "observed_at": "2016-12-15T14:30:00+02:00",
-              "location": {"lat": 36.2, "lon": 37.18}, "contact": "+000 secret",
-              "text": "Buses are leaving the Ramouseh crossing, about twenty of them."}
+    report = {
+        "witness": "w-one",
+        "area": "east Aleppo",
+        "observed_at": "2016-12-15T14:30:00+02:00",
+        "location": {"lat": 36.2, "lon": 37.18},
+        "contact": "+000 secret",
+        "text": "Buses are leaving the Ramouseh crossing, about twenty of them.",
+    }
     report.update(fields)
     report["signature"] = sign(report, private)
     return report
@@ -68,14 +73,20 @@ def write_json(path: Path, value: Any) -> Path:
 
 def minimal_pdf(text: str | None) -> bytes:
     """A one-page PDF whose text layer says ``text`` (no text layer when None)."""
-    content = b"" if text is None else (
-        b"BT /F1 12 Tf 72 720 Td (" + text.encode("latin-1") + b") Tj ET")
+    content = (
+        b""
+        if text is None
+        else (b"BT /F1 12 Tf 72 720 Td (" + text.encode("latin-1") + b") Tj ET")
+    )
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
         b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content
+        b"<< /Length "
+        + str(len(content)).encode()
+        + b" >>\nstream\n"
+        + content
         + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
@@ -88,6 +99,8 @@ def minimal_pdf(text: str | None) -> bytes:
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     for offset in offsets:
         out += f"{offset:010d} 00000 n \n".encode()
-    out += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
-            "%%EOF\n").encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
+        "%%EOF\n"
+    ).encode()
     return bytes(out)

@@ -46,8 +46,9 @@ def _store(ctx: click.Context) -> Any:
 
 def json_option(func: F) -> F:
     """``--json``: one JSON object per line instead of a table."""
-    return click.option("--json", "as_json", is_flag=True,
-                        help="Print one JSON object per line.")(func)
+    return click.option(
+        "--json", "as_json", is_flag=True, help="Print one JSON object per line."
+    )(func)
 
 
 def _emit_json(rows: Iterable[dict[str, Any]]) -> None:
@@ -61,9 +62,13 @@ def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
         return
     cells = [[_cell(row.get(c)) for c in columns] for row in rows]
     widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
-    click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
+    click.echo(
+        "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()
+    )
     for r in cells:
-        click.echo("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip())
+        click.echo(
+            "  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip()
+        )
 
 
 def _cell(value: Any, width: int = 48) -> str:
@@ -73,8 +78,13 @@ def _cell(value: Any, width: int = 48) -> str:
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="corridor")
-@click.option("--db", metavar="PATH_OR_URL", envvar="CORRIDOR_DB", default=None,
-              help="SQLite file or database URL [env CORRIDOR_DB; default corridor.db].")
+@click.option(
+    "--db",
+    metavar="PATH_OR_URL",
+    envvar="CORRIDOR_DB",
+    default=None,
+    help="SQLite file or database URL [env CORRIDOR_DB; default corridor.db].",
+)
 @click.pass_context
 def cli(ctx: click.Context, db: str | None) -> None:
     """corridor: sourced situation pictures from reports about besieged areas."""
@@ -94,18 +104,35 @@ def cli(ctx: click.Context, db: str | None) -> None:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--publisher", help="Publisher of reports that do not name one.")
 @click.option("--published", metavar="DATE", help="Publication date, like 2016-08-01.")
-@click.option("--kind", type=click.Choice(["news", "editorial", "agency", "witness"]),
-              help="Kind of reports that do not say.")
+@click.option(
+    "--kind",
+    type=click.Choice(["news", "editorial", "agency", "witness"]),
+    help="Kind of reports that do not say.",
+)
 @click.option("--author", help="Author of reports that do not name one.")
 @click.option("--url", help="Address of the report.")
-@click.option("--max-bytes", metavar="SIZE",
-              help="Largest file accepted, like 20MB [env CORRIDOR_MAX_BYTES].")
-@click.option("--keep-invalid", is_flag=True,
-              help="Store witness reports whose signature fails, flagged invalid.")
+@click.option(
+    "--max-bytes",
+    metavar="SIZE",
+    help="Largest file accepted, like 20MB [env CORRIDOR_MAX_BYTES].",
+)
+@click.option(
+    "--keep-invalid",
+    is_flag=True,
+    help="Store witness reports whose signature fails, flagged invalid.",
+)
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], publisher: str | None,
-           published: str | None, kind: str | None, author: str | None,
-           url: str | None, max_bytes: str | None, keep_invalid: bool) -> None:
+def ingest(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    publisher: str | None,
+    published: str | None,
+    kind: str | None,
+    author: str | None,
+    url: str | None,
+    max_bytes: str | None,
+    keep_invalid: bool,
+) -> None:
     """Store reports: files, folders (recursively) or - for standard input.
 
     Text and Markdown (YAML front matter), HTML, PDF, and witness reports as
@@ -119,16 +146,29 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], publisher: str | None,
     settings = _settings(ctx)
     limit = parse_size(max_bytes, "--max-bytes") if max_bytes else settings.max_bytes
     try:
-        flags = metadata.clean({"publisher": publisher, "published": published,
-                                "kind": kind, "author": author, "url": url})
+        flags = metadata.clean(
+            {
+                "publisher": publisher,
+                "published": published,
+                "kind": kind,
+                "author": author,
+                "url": url,
+            }
+        )
     except metadata.MetadataError as exc:
-        raise click.ClickException(str(exc).replace("field 'published'", "--published"))
+        message = str(exc).replace("field 'published'", "--published")
+        raise click.ClickException(message) from None
     store = _store(ctx)
     sources, skipped = batch.collect(paths)
     options = batch.Options(flags=flags, max_bytes=limit, keep_invalid=keep_invalid)
     new = stored = rejected = 0
-    bar = tqdm(total=len(sources), unit="file", disable=not sys.stderr.isatty(),
-               file=sys.stderr, leave=False)
+    bar = tqdm(
+        total=len(sources),
+        unit="file",
+        disable=not sys.stderr.isatty(),
+        file=sys.stderr,
+        leave=False,
+    )
     with bar:
         for outcome in batch.ingest(store, sources, options):
             bar.update(1)
@@ -140,8 +180,10 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], publisher: str | None,
             new += len(outcome.new)
             stored += len(outcome.stored)
     if skipped:
-        click.echo(f"skipped {len(skipped)} file(s) of other types, such as {skipped[0]}",
-                   err=True)
+        click.echo(
+            f"skipped {len(skipped)} file(s) of other types, such as {skipped[0]}",
+            err=True,
+        )
     click.echo(f"{new} new, {stored} already stored, {rejected} rejected")
     if rejected:
         ctx.exit(1)
@@ -152,8 +194,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], publisher: str | None,
 @click.option("--limit", type=click.IntRange(min=1), help="Show at most this many.")
 @json_option
 @click.pass_context
-def documents(ctx: click.Context, kind: str | None, limit: int | None,
-              as_json: bool) -> None:
+def documents(
+    ctx: click.Context, kind: str | None, limit: int | None, as_json: bool
+) -> None:
     """List stored documents (public fields, no text)."""
     from corridor.store import queries
 
@@ -163,10 +206,13 @@ def documents(ctx: click.Context, kind: str | None, limit: int | None,
         return
     for row in rows:
         row["id"] = row["id"][:12]
-        row["publisher"] = row["publisher"] or ("(witness)" if row["kind"] == "witness"
-                                                else "")
-    _table(rows, ["id", "published", "kind", "publisher", "signature", "characters",
-                  "title"])
+        row["publisher"] = row["publisher"] or (
+            "(witness)" if row["kind"] == "witness" else ""
+        )
+    _table(
+        rows,
+        ["id", "published", "kind", "publisher", "signature", "characters", "title"],
+    )
 
 
 # log ------------------------------------------------------------------------------
@@ -178,8 +224,11 @@ def log() -> None:
 
 
 @log.command("verify")
-@click.option("--expect-head", metavar="HASH",
-              help="Also require this head hash (one you wrote down earlier).")
+@click.option(
+    "--expect-head",
+    metavar="HASH",
+    help="Also require this head hash (one you wrote down earlier).",
+)
 @json_option
 @click.pass_context
 def log_verify(ctx: click.Context, expect_head: str | None, as_json: bool) -> None:
@@ -191,11 +240,22 @@ def log_verify(ctx: click.Context, expect_head: str | None, as_json: bool) -> No
         result = chain.verify(conn, redacted=transfer.is_redacted(store, conn))
     problem = result.problem
     if result.ok and expect_head and not result.head.startswith(expect_head.lower()):
-        problem = (f"the head is {result.head}, not {expect_head}: entries after it "
-                   "were removed, or the log was replaced")
+        problem = (
+            f"the head is {result.head}, not {expect_head}: entries after it "
+            "were removed, or the log was replaced"
+        )
     if as_json:
-        _emit_json([{"ok": problem is None, "entries": result.entries,
-                     "head": result.head, "problem": problem, "seq": result.seq}])
+        _emit_json(
+            [
+                {
+                    "ok": problem is None,
+                    "entries": result.entries,
+                    "head": result.head,
+                    "problem": problem,
+                    "seq": result.seq,
+                }
+            ]
+        )
     elif problem is None:
         click.echo(f"ok: {result.entries} entries, head {result.head}")
     else:
@@ -205,8 +265,9 @@ def log_verify(ctx: click.Context, expect_head: str | None, as_json: bool) -> No
 
 
 @log.command("show")
-@click.option("--tail", type=click.IntRange(min=1), metavar="N",
-              help="Only the last N entries.")
+@click.option(
+    "--tail", type=click.IntRange(min=1), metavar="N", help="Only the last N entries."
+)
 @json_option
 @click.pass_context
 def log_show(ctx: click.Context, tail: int | None, as_json: bool) -> None:
@@ -263,8 +324,11 @@ def witness_list(ctx: click.Context, as_json: bool) -> None:
 
 @cli.command("export")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--include-restricted", is_flag=True,
-              help="Include witnesses' identities and exact locations.")
+@click.option(
+    "--include-restricted",
+    is_flag=True,
+    help="Include witnesses' identities and exact locations.",
+)
 @click.pass_context
 def export_cmd(ctx: click.Context, file: Path, include_restricted: bool) -> None:
     """Write everything, evidence log included, to FILE (JSON Lines)."""

@@ -31,19 +31,29 @@ class Settings:
         env = os.environ if environ is None else environ
         db = env.get("CORRIDOR_DB") or DEFAULT_DB
         raw = env.get("CORRIDOR_MAX_BYTES")
-        max_bytes = DEFAULT_MAX_BYTES if raw is None else parse_size(raw, "CORRIDOR_MAX_BYTES")
+        max_bytes = (
+            DEFAULT_MAX_BYTES if raw is None else parse_size(raw, "CORRIDOR_MAX_BYTES")
+        )
         return cls(db=db, max_bytes=max_bytes)
 
 
-_UNITS = {"": 1, "b": 1, "kb": 1024, "k": 1024, "mb": 1024**2, "m": 1024**2,
-          "gb": 1024**3, "g": 1024**3}
+_UNITS = {
+    "": 1,
+    "b": 1,
+    "kb": 1024,
+    "k": 1024,
+    "mb": 1024**2,
+    "m": 1024**2,
+    "gb": 1024**3,
+    "g": 1024**3,
+}
 
 
 def parse_size(text: str, name: str) -> int:
     """Read ``20MB``, ``512k`` or ``1048576`` as a number of bytes."""
     raw = text.strip().lower().replace(" ", "")
     digits = raw.rstrip("bkmg")
-    unit = raw[len(digits):]
+    unit = raw[len(digits) :]
     if not digits.isdigit() or unit not in _UNITS:
         raise ConfigError(f"{name} must be a size like 20MB or 1048576, got {text!r}")
     size = int(digits) * _UNITS[unit]

@@ -30,8 +30,9 @@ def stored(db: str) -> list[dict]:
         store.close()
 
 
-def test_ingest_stores_a_report_with_its_front_matter(run: Run, db: str,
-                                                      tmp_path: Path) -> None:
+def test_ingest_stores_a_report_with_its_front_matter(
+    run: Run, db: str, tmp_path: Path
+) -> None:
     result = run("ingest", str(write(tmp_path / "a.md", REPORT)))
     assert result.exit_code == 0, result.output
     assert result.stdout.strip().endswith("1 new, 0 already stored, 0 rejected")
@@ -42,7 +43,9 @@ def test_ingest_stores_a_report_with_its_front_matter(run: Run, db: str,
     assert doc["kind"] == "news"
 
 
-def test_ingest_twice_stores_once_and_says_so(run: Run, db: str, tmp_path: Path) -> None:
+def test_ingest_twice_stores_once_and_says_so(
+    run: Run, db: str, tmp_path: Path
+) -> None:
     path = write(tmp_path / "a.md", REPORT)
     run("ingest", str(path))
     again = run("ingest", str(path))
@@ -54,15 +57,17 @@ def test_ingest_twice_stores_once_and_says_so(run: Run, db: str, tmp_path: Path)
 
 
 def test_same_text_with_other_line_endings_is_the_same_document(
-        run: Run, db: str, tmp_path: Path) -> None:
+    run: Run, db: str, tmp_path: Path
+) -> None:
     write(tmp_path / "unix.txt", "Food for one month.\nNo more.\n")
     (tmp_path / "dos.txt").write_bytes(b"Food for one month.  \r\nNo more.\r\n\r\n")
     result = run("ingest", str(tmp_path / "unix.txt"), str(tmp_path / "dos.txt"))
     assert "1 new, 1 already stored" in result.stdout
 
 
-def test_ingest_walks_folders_and_skips_other_files(run: Run, db: str,
-                                                    tmp_path: Path) -> None:
+def test_ingest_walks_folders_and_skips_other_files(
+    run: Run, db: str, tmp_path: Path
+) -> None:
     write(tmp_path / "in" / "a.txt", "One report about Aleppo.")
     write(tmp_path / "in" / "deeper" / "b.md", "Another report about Madaya.")
     write(tmp_path / "in" / ".hidden.txt", "Never read.")
@@ -74,21 +79,44 @@ def test_ingest_walks_folders_and_skips_other_files(run: Run, db: str,
 
 
 def test_ingest_reads_standard_input_with_flags(run: Run, db: str) -> None:
-    result = run("ingest", "-", "--publisher", "Desk", "--published", "2016-12-01",
-                 "--kind", "agency", input="Russia proposed four corridors.")
+    result = run(
+        "ingest",
+        "-",
+        "--publisher",
+        "Desk",
+        "--published",
+        "2016-12-01",
+        "--kind",
+        "agency",
+        input="Russia proposed four corridors.",
+    )
     assert result.exit_code == 0, result.output
     (doc,) = stored(db)
     assert (doc["source"], doc["publisher"], doc["kind"]) == ("-", "Desk", "agency")
 
 
 def test_metadata_precedence_front_matter_then_sidecar_then_flags(
-        run: Run, db: str, tmp_path: Path) -> None:
+    run: Run, db: str, tmp_path: Path
+) -> None:
     write(tmp_path / "r.md", "---\npublisher: FromFrontMatter\n---\nText one.")
-    write_json(tmp_path / "r.meta.json", {"publisher": "FromSidecar",
-                                          "author": "Sidecar Author",
-                                          "published": "2016-08-02"})
-    result = run("ingest", str(tmp_path / "r.md"), "--publisher", "FromFlag",
-                 "--author", "Flag Author", "--url", "https://example.org/r")
+    write_json(
+        tmp_path / "r.meta.json",
+        {
+            "publisher": "FromSidecar",
+            "author": "Sidecar Author",
+            "published": "2016-08-02",
+        },
+    )
+    result = run(
+        "ingest",
+        str(tmp_path / "r.md"),
+        "--publisher",
+        "FromFlag",
+        "--author",
+        "Flag Author",
+        "--url",
+        "https://example.org/r",
+    )
     assert result.exit_code == 0, result.output
     (doc,) = stored(db)
     assert doc["publisher"] == "FromFrontMatter"
@@ -97,13 +125,16 @@ def test_metadata_precedence_front_matter_then_sidecar_then_flags(
     assert str(doc["published"]) == "2016-08-02"
 
 
-def test_html_main_text_is_taken_by_trafilatura(run: Run, db: str,
-                                                tmp_path: Path) -> None:
+def test_html_main_text_is_taken_by_trafilatura(
+    run: Run, db: str, tmp_path: Path
+) -> None:
     body = " ".join(["Doctors said the last hospital in east Aleppo was hit."] * 6)
-    page = (f"<html><head><title>Hospitals</title><meta name='date' "
-            f"content='2016-11-20'></head><body><nav>Home | World | Sport</nav>"
-            f"<article><h1>Hospitals hit</h1><p>{body}</p></article>"
-            f"<footer>Copyright notice and cookie policy</footer></body></html>")
+    page = (
+        f"<html><head><title>Hospitals</title><meta name='date' "
+        f"content='2016-11-20'></head><body><nav>Home | World | Sport</nav>"
+        f"<article><h1>Hospitals hit</h1><p>{body}</p></article>"
+        f"<footer>Copyright notice and cookie policy</footer></body></html>"
+    )
     write(tmp_path / "page.html", page)
     result = run("ingest", str(tmp_path / "page.html"))
     assert result.exit_code == 0, result.output
@@ -128,28 +159,40 @@ BAD_INPUTS = {
     "empty.txt": (b"", "is empty"),
     "blank.md": (b"  \n\n ", "is empty"),
     "junk.txt": (bytes(range(256)) * 4, "binary"),
-    "latin1.txt": ("Alep, d\u00e9cembre: 35\u00a0000 \u00e9vacu\u00e9s".encode("latin-1"),
-                   "not valid UTF-8"),
+    "latin1.txt": (
+        "Alep, d\u00e9cembre: 35\u00a0000 \u00e9vacu\u00e9s".encode("latin-1"),
+        "not valid UTF-8",
+    ),
     "bad.json": (b'{"witness": "w", "text": ', "not valid JSON"),
-    "bad.csv": (b'witness,text,observed_at\nw,"unclosed,2016-12-15\n',
-                "not valid CSV"),
+    "bad.csv": (b'witness,text,observed_at\nw,"unclosed,2016-12-15\n', "not valid CSV"),
     "columns.csv": (b"who,what\nw,x\n", "CSV columns"),
     "scan.pdf": (minimal_pdf(None), "no text layer"),
     "broken.pdf": (b"%PDF-1.4\n1 0 obj\n<<", "not a readable PDF"),
-    "date.md": (b"---\npublished: 08/01\n---\nText.",
-                "field 'published' must be a date like 2016-08-01, got '08/01'"),
-    "yaml.md": (b"---\npublisher: [unclosed\n---\nText.", "front matter is not valid YAML"),
+    "date.md": (
+        b"---\npublished: 08/01\n---\nText.",
+        "field 'published' must be a date like 2016-08-01, got '08/01'",
+    ),
+    "yaml.md": (
+        b"---\npublisher: [unclosed\n---\nText.",
+        "front matter is not valid YAML",
+    ),
     "kind.md": (b"---\nkind: rumour\n---\nText.", "field 'kind' must be one of"),
-    "nodate.json": (b'{"text": "seen", "observed_at": "yesterday"}',
-                    "field 'observed_at' must be a date"),
-    "sig.json": (b'{"text": "seen", "observed_at": "2016-12-15", "witness": "w", '
-                 b'"signature": "not base64!"}', "field 'signature'"),
+    "nodate.json": (
+        b'{"text": "seen", "observed_at": "yesterday"}',
+        "field 'observed_at' must be a date",
+    ),
+    "sig.json": (
+        b'{"text": "seen", "observed_at": "2016-12-15", "witness": "w", '
+        b'"signature": "not base64!"}',
+        "field 'signature'",
+    ),
 }
 
 
 @pytest.mark.parametrize("name", sorted(BAD_INPUTS))
 def test_bad_input_is_rejected_with_one_line_and_nothing_written(
-        run: Run, db: str, tmp_path: Path, name: str) -> None:
+    run: Run, db: str, tmp_path: Path, name: str
+) -> None:
     raw, expected = BAD_INPUTS[name]
     (tmp_path / name).write_bytes(raw)
     good = write(tmp_path / "good.txt", "A good report survives a bad neighbour.")
@@ -162,7 +205,9 @@ def test_bad_input_is_rejected_with_one_line_and_nothing_written(
     assert [d["source"] for d in stored(db)] == [str(good)]
 
 
-def test_file_over_the_size_limit_is_rejected(run: Run, db: str, tmp_path: Path) -> None:
+def test_file_over_the_size_limit_is_rejected(
+    run: Run, db: str, tmp_path: Path
+) -> None:
     write(tmp_path / "big.txt", "x" * 2048)
     result = run("ingest", str(tmp_path / "big.txt"), "--max-bytes", "1k")
     assert result.exit_code == 1
@@ -170,8 +215,9 @@ def test_file_over_the_size_limit_is_rejected(run: Run, db: str, tmp_path: Path)
     assert stored(db) == []
 
 
-def test_size_limit_from_the_environment(db: str, tmp_path: Path,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_size_limit_from_the_environment(
+    db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from click.testing import CliRunner
 
     from corridor.cli import cli
@@ -188,15 +234,17 @@ def test_missing_file_is_named(run: Run, tmp_path: Path) -> None:
     assert "nowhere.txt: no such file or folder" in result.stderr
 
 
-def test_bad_flag_is_refused_before_anything_is_read(run: Run, db: str,
-                                                     tmp_path: Path) -> None:
+def test_bad_flag_is_refused_before_anything_is_read(
+    run: Run, db: str, tmp_path: Path
+) -> None:
     result = run("ingest", str(write(tmp_path / "a.txt", "x")), "--published", "08/01")
     assert result.exit_code == 1
     assert "--published must be a date like 2016-08-01, got '08/01'" in result.stderr
 
 
 def test_a_bad_report_in_a_witness_file_rejects_the_whole_file(
-        run: Run, db: str, tmp_path: Path, keypair: tuple[str, str]) -> None:
+    run: Run, db: str, tmp_path: Path, keypair: tuple[str, str]
+) -> None:
     private, _ = keypair
     good = signed_report(private)
     bad = {"text": "no date"}
@@ -208,9 +256,11 @@ def test_a_bad_report_in_a_witness_file_rejects_the_whole_file(
 
 
 def test_witness_csv_rows_become_documents(run: Run, db: str, tmp_path: Path) -> None:
-    csv_text = ("witness,lat,lon,area,observed_at,text\n"
-                "w-a,36.2,37.1,east Aleppo,2016-12-15,First buses left at dawn.\n"
-                "w-b,,,east Aleppo,2016-12-16,\"Evacuation paused, buses stopped.\"\n")
+    csv_text = (
+        "witness,lat,lon,area,observed_at,text\n"
+        "w-a,36.2,37.1,east Aleppo,2016-12-15,First buses left at dawn.\n"
+        'w-b,,,east Aleppo,2016-12-16,"Evacuation paused, buses stopped."\n'
+    )
     write(tmp_path / "w.csv", csv_text)
     result = run("ingest", str(tmp_path / "w.csv"))
     assert result.exit_code == 0, result.output

@@ -10,8 +10,9 @@ from tests.conftest import Run, signed_report, write_json
 from tests.ingest.test_ingest import stored
 
 
-def test_valid_signature_is_stored_as_valid(run: Run, db: str, tmp_path: Path,
-                                            keypair: tuple[str, str]) -> None:
+def test_valid_signature_is_stored_as_valid(
+    run: Run, db: str, tmp_path: Path, keypair: tuple[str, str]
+) -> None:
     private, public = keypair
     assert run("witness", "add", "w-one", public).exit_code == 0
     write_json(tmp_path / "r.json", signed_report(private))
@@ -23,8 +24,9 @@ def test_valid_signature_is_stored_as_valid(run: Run, db: str, tmp_path: Path,
     assert doc["observed_at"] == "2016-12-15T14:30:00+02:00"
 
 
-def test_forged_report_is_refused(run: Run, db: str, tmp_path: Path,
-                                  keypair: tuple[str, str]) -> None:
+def test_forged_report_is_refused(
+    run: Run, db: str, tmp_path: Path, keypair: tuple[str, str]
+) -> None:
     private, public = keypair
     run("witness", "add", "w-one", public)
     report = signed_report(private)
@@ -36,8 +38,9 @@ def test_forged_report_is_refused(run: Run, db: str, tmp_path: Path,
     assert stored(db) == []
 
 
-def test_report_signed_by_another_key_is_refused(run: Run, db: str, tmp_path: Path,
-                                                 keypair: tuple[str, str]) -> None:
+def test_report_signed_by_another_key_is_refused(
+    run: Run, db: str, tmp_path: Path, keypair: tuple[str, str]
+) -> None:
     _, public = keypair
     impostor, _ = new_key_pair()
     run("witness", "add", "w-one", public)
@@ -46,8 +49,9 @@ def test_report_signed_by_another_key_is_refused(run: Run, db: str, tmp_path: Pa
     assert stored(db) == []
 
 
-def test_forged_report_kept_flagged_when_asked(run: Run, db: str, tmp_path: Path,
-                                               keypair: tuple[str, str]) -> None:
+def test_forged_report_kept_flagged_when_asked(
+    run: Run, db: str, tmp_path: Path, keypair: tuple[str, str]
+) -> None:
     private, public = keypair
     run("witness", "add", "w-one", public)
     report = signed_report(private)
@@ -59,8 +63,9 @@ def test_forged_report_kept_flagged_when_asked(run: Run, db: str, tmp_path: Path
     assert stored(db)[0]["signature"] == "invalid"
 
 
-def test_unknown_key_is_stored_with_that_verdict(run: Run, db: str, tmp_path: Path,
-                                                 keypair: tuple[str, str]) -> None:
+def test_unknown_key_is_stored_with_that_verdict(
+    run: Run, db: str, tmp_path: Path, keypair: tuple[str, str]
+) -> None:
     private, _ = keypair
     write_json(tmp_path / "r.json", signed_report(private, witness="w-stranger"))
     result = run("ingest", str(tmp_path / "r.json"))
@@ -69,8 +74,9 @@ def test_unknown_key_is_stored_with_that_verdict(run: Run, db: str, tmp_path: Pa
     assert stored(db)[0]["signature"] == "unknown-key"
 
 
-def test_replayed_report_is_stored_once(run: Run, db: str, tmp_path: Path,
-                                        keypair: tuple[str, str]) -> None:
+def test_replayed_report_is_stored_once(
+    run: Run, db: str, tmp_path: Path, keypair: tuple[str, str]
+) -> None:
     private, public = keypair
     run("witness", "add", "w-one", public)
     report = signed_report(private)
@@ -81,18 +87,21 @@ def test_replayed_report_is_stored_once(run: Run, db: str, tmp_path: Path,
 
 
 def test_two_witnesses_with_the_same_words_are_two_documents(
-        run: Run, db: str, tmp_path: Path) -> None:
+    run: Run, db: str, tmp_path: Path
+) -> None:
     one, one_pub = new_key_pair()
     two, two_pub = new_key_pair()
     run("witness", "add", "w-one", one_pub)
     run("witness", "add", "w-two", two_pub)
-    write_json(tmp_path / "r.json", [signed_report(one),
-                                     signed_report(two, witness="w-two")])
+    write_json(
+        tmp_path / "r.json", [signed_report(one), signed_report(two, witness="w-two")]
+    )
     assert "2 new" in run("ingest", str(tmp_path / "r.json")).stdout
 
 
-def test_witness_add_refuses_a_second_key_for_a_name(run: Run,
-                                                     keypair: tuple[str, str]) -> None:
+def test_witness_add_refuses_a_second_key_for_a_name(
+    run: Run, keypair: tuple[str, str]
+) -> None:
     _, public = keypair
     _, other = new_key_pair()
     assert "registered: w-one" in run("witness", "add", "w-one", public).stdout
@@ -104,14 +113,18 @@ def test_witness_add_refuses_a_second_key_for_a_name(run: Run,
 
 
 def test_restricted_fields_never_shown_or_exported_by_default(
-        run: Run, db: str, tmp_path: Path, keypair: tuple[str, str]) -> None:
+    run: Run, db: str, tmp_path: Path, keypair: tuple[str, str]
+) -> None:
     private, public = keypair
     run("witness", "add", "w-one", public)
     write_json(tmp_path / "r.json", signed_report(private, contact="+963 555 0101"))
     run("ingest", str(tmp_path / "r.json"))
     secrets = ("+963 555 0101", "36.2", "37.18")
-    shown = (run("documents").stdout + run("documents", "--json").stdout
-             + run("log", "show", "--json").stdout)
+    shown = (
+        run("documents").stdout
+        + run("documents", "--json").stdout
+        + run("log", "show", "--json").stdout
+    )
     assert not any(s in shown for s in secrets)
     run("export", str(tmp_path / "public.jsonl"))
     public_export = (tmp_path / "public.jsonl").read_text()

@@ -23,8 +23,11 @@ def build_store(folder: Path, run: Run, keypair: tuple[str, str]) -> None:
     private, public = keypair
     run("witness", "add", "w-one", public)
     for day in range(1, 5):
-        write(folder / f"r{day}.md", f"---\npublished: 2016-12-0{day}\n---\n"
-              f"Report {day}: about {day * 1000} people fled east Aleppo.")
+        write(
+            folder / f"r{day}.md",
+            f"---\npublished: 2016-12-0{day}\n---\n"
+            f"Report {day}: about {day * 1000} people fled east Aleppo.",
+        )
     write_json(folder / "w.json", signed_report(private))
     assert run("ingest", str(folder)).exit_code == 0
 
@@ -34,11 +37,23 @@ def add_claim(db: str) -> None:
     with store.transaction() as conn:
         doc = conn.execute(schema.documents.select().limit(1)).first()
         assert doc is not None
-        row = {"id": "c" * 64, "document_id": doc.id, "indicator": "people.displaced",
-               "low": 1000.0, "high": None, "unit": "people", "vague": False,
-               "modality": "estimated", "area": "East Aleppo", "actor": None,
-               "attribution": None, "as_of": None, "start": 0, "end": 10,
-               "quote": "Report 1: "}
+        row = {
+            "id": "c" * 64,
+            "document_id": doc.id,
+            "indicator": "people.displaced",
+            "low": 1000.0,
+            "high": None,
+            "unit": "people",
+            "vague": False,
+            "modality": "estimated",
+            "area": "East Aleppo",
+            "actor": None,
+            "attribution": None,
+            "as_of": None,
+            "start": 0,
+            "end": 10,
+            "quote": "Report 1: ",
+        }
         conn.execute(schema.claims.insert().values(**row))
         chain.LogWriter(conn).append("claims", row["id"], row)
     store.close()
@@ -80,14 +95,17 @@ def test_intact_log_verifies_and_names_its_head(template: Path) -> None:
 
 
 def test_log_verify_command_exits_1_naming_the_first_altered_entry(
-        run: Run, db: str, tmp_path: Path, keypair: tuple[str, str]) -> None:
+    run: Run, db: str, tmp_path: Path, keypair: tuple[str, str]
+) -> None:
     build_store(tmp_path / "in", run, keypair)
     ok = run("log", "verify")
     assert ok.exit_code == 0 and ok.stdout.startswith("ok: 6 entries, head ")
     head = ok.stdout.split()[-1]
     with sqlite3.connect(db) as conn:
-        conn.execute("update log set record = replace(record, '2016-12-03', "
-                     "'2016-12-09') where seq = 4")
+        conn.execute(
+            "update log set record = replace(record, '2016-12-03', "
+            "'2016-12-09') where seq = 4"
+        )
     broken = run("log", "verify")
     assert broken.exit_code == 1
     assert "entry 4 was altered" in broken.stderr
@@ -103,21 +121,25 @@ def test_changing_a_stored_document_is_detected(template: Path, tmp_path: Path) 
     db = tmp_path / "t.db"
     shutil.copy(template, db)
     with sqlite3.connect(db) as conn:
-        conn.execute("update documents set text = replace(text, 'about', 'over') "
-                     "where published = '2016-12-02'")
+        conn.execute(
+            "update documents set text = replace(text, 'about', 'over') "
+            "where published = '2016-12-02'"
+        )
     result = verify(db)
     assert not result.ok and "differs from its log entry" in (result.problem or "")
 
 
-def test_changing_restricted_witness_fields_is_detected(template: Path,
-                                                        tmp_path: Path) -> None:
+def test_changing_restricted_witness_fields_is_detected(
+    template: Path, tmp_path: Path
+) -> None:
     db = tmp_path / "t.db"
     shutil.copy(template, db)
     with sqlite3.connect(db) as conn:
         conn.execute("update restricted set fields = replace(fields, '36.2', '36.3')")
     result = verify(db)
     assert not result.ok and "restricted witness fields were changed" in (
-        result.problem or "")
+        result.problem or ""
+    )
 
 
 def _rows(conn: sqlite3.Connection) -> list[tuple]:
@@ -125,11 +147,14 @@ def _rows(conn: sqlite3.Connection) -> list[tuple]:
 
 
 mutations = st.one_of(
-    st.tuples(st.just("modify"), st.integers(0, 6), st.sampled_from(COLUMNS),
-              st.text(min_size=1, max_size=8)),
+    st.tuples(
+        st.just("modify"),
+        st.integers(0, 6),
+        st.sampled_from(COLUMNS),
+        st.text(min_size=1, max_size=8),
+    ),
     st.tuples(st.just("delete"), st.integers(0, 6)),
-    st.tuples(st.just("insert"), st.integers(0, 7), st.integers(0, 6),
-              st.booleans()),
+    st.tuples(st.just("insert"), st.integers(0, 7), st.integers(0, 6), st.booleans()),
     st.tuples(st.just("swap"), st.integers(0, 6), st.integers(0, 6)),
 )
 
@@ -146,7 +171,9 @@ def mutate(conn: sqlite3.Connection, mutation: tuple) -> None:
             new = old[:-1] + ',"x":' + chain.canonical_json(noise) + "}"
         else:
             new = old + noise
-        conn.execute(f"update log set {column} = ? where seq = ?", (new, rows[index][0]))
+        conn.execute(
+            f"update log set {column} = ? where seq = ?", (new, rows[index][0])
+        )
     elif action == "delete":
         conn.execute("delete from log where seq = ?", (rows[mutation[1]][0],))
     elif action == "insert":
@@ -158,14 +185,19 @@ def mutate(conn: sqlite3.Connection, mutation: tuple) -> None:
         source["seq"] = seq
         source["ref"] = "f" * 64
         if rechain:  # a careful forger chains the new entry onto its predecessor
-            prev = rows[position - 1][COLUMNS.index("hash")] if position else chain.GENESIS
+            prev = (
+                rows[position - 1][COLUMNS.index("hash")] if position else chain.GENESIS
+            )
             source["prev_hash"] = prev
-            source["hash"] = chain.entry_hash(prev, seq, source["kind"], source["ref"],
-                                              source["at"], source["record"])
+            source["hash"] = chain.entry_hash(
+                prev, seq, source["kind"], source["ref"], source["at"], source["record"]
+            )
         else:
             source["hash"] = "e" * 64
-        conn.execute(f"insert into log ({', '.join(COLUMNS)}) values (?,?,?,?,?,?,?)",
-                     tuple(source[c] for c in COLUMNS))
+        conn.execute(
+            f"insert into log ({', '.join(COLUMNS)}) values (?,?,?,?,?,?,?)",
+            tuple(source[c] for c in COLUMNS),
+        )
     else:
         _, first, second = mutation
         if first == second:
@@ -173,15 +205,22 @@ def mutate(conn: sqlite3.Connection, mutation: tuple) -> None:
         a, b = rows[first], rows[second]
         conn.execute("update log set hash = 'swapping' where seq = ?", (a[0],))
         for row, other in ((b, a), (a, b)):
-            conn.execute("update log set kind=?, ref=?, at=?, record=?, prev_hash=?, "
-                         "hash=? where seq=?", (*other[1:], row[0]))
+            conn.execute(
+                "update log set kind=?, ref=?, at=?, record=?, prev_hash=?, "
+                "hash=? where seq=?",
+                (*other[1:], row[0]),
+            )
 
 
-@settings(max_examples=150, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(mutation=mutations)
-def test_any_single_change_to_the_log_is_detected(template: Path, tmp_path: Path,
-                                                  mutation: tuple) -> None:
+def test_any_single_change_to_the_log_is_detected(
+    template: Path, tmp_path: Path, mutation: tuple
+) -> None:
     db = Path(tempfile.mkdtemp(dir=tmp_path)) / "mutated.db"
     shutil.copy(template, db)
     with sqlite3.connect(db) as conn:

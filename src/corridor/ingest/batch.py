@@ -7,7 +7,6 @@ A document already stored (same id) is counted and left as it is.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import secrets
 import sys
@@ -18,7 +17,6 @@ from typing import Any, BinaryIO
 
 import sqlalchemy as sa
 
-from corridor.errors import InputError
 from corridor.ingest import metadata, readers, witness
 from corridor.ingest.text import document_id
 from corridor.store import schema
@@ -88,11 +86,17 @@ def collect(paths: Iterable[str]) -> tuple[list[Source], list[str]]:
     return sources, skipped
 
 
-def ingest(store: Store, sources: Iterable[Source], options: Options,
-           stdin: BinaryIO | None = None) -> Iterator[Outcome]:
+def ingest(
+    store: Store,
+    sources: Iterable[Source],
+    options: Options,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Outcome]:
     """Store each source; yields one :class:`Outcome` per source, in order."""
     with store.read() as conn:
-        keys = {r.name: r.public_key for r in conn.execute(sa.select(schema.witness_keys))}
+        keys = {
+            r.name: r.public_key for r in conn.execute(sa.select(schema.witness_keys))
+        }
     for source in sources:
         outcome = Outcome(source.name)
         try:
@@ -114,7 +118,8 @@ def ingest(store: Store, sources: Iterable[Source], options: Options,
                 if draft.row["signature"] in ("invalid", "unknown-key"):
                     outcome.warnings.append(
                         f"{source.name}: stored a witness report whose signature is "
-                        f"{draft.row['signature']} ({doc_id[:12]})")
+                        f"{draft.row['signature']} ({doc_id[:12]})"
+                    )
         yield outcome
 
 
@@ -125,15 +130,17 @@ def _exists(conn: sa.Connection, doc_id: str) -> bool:
 
 def _insert(conn: sa.Connection, writer: LogWriter, draft: Draft) -> None:
     row = dict(draft.row)
+    held = None
     if draft.restricted is not None:
-        salt = secrets.token_hex(16)
-        fields = canonical_json(draft.restricted)
-        row["restricted_sha256"] = restricted_digest(salt, fields)
-        conn.execute(schema.documents.insert().values(**row))
-        conn.execute(schema.restricted.insert().values(
-            document_id=row["id"], salt=salt, fields=fields))
-    else:
-        conn.execute(schema.documents.insert().values(**row))
+        held = {
+            "document_id": row["id"],
+            "salt": secrets.token_hex(16),
+            "fields": canonical_json(draft.restricted),
+        }
+        row["restricted_sha256"] = restricted_digest(held["salt"], held["fields"])
+    conn.execute(schema.documents.insert(), row)
+    if held is not None:
+        conn.execute(schema.restricted.insert(), held)
     writer.append(schema.documents.name, row["id"], row)
 
 
@@ -154,7 +161,8 @@ def _read_bytes(source: Source, limit: int, stdin: BinaryIO | None) -> bytes:
     if size > limit:
         raise readers.ReadError(
             f"is {_human(size)}{' or more' if source.path is None else ''}, over the "
-            f"{_human(limit)} limit (set --max-bytes or CORRIDOR_MAX_BYTES to allow more)")
+            f"{_human(limit)} limit (set --max-bytes or CORRIDOR_MAX_BYTES to allow it)"
+        )
     if not raw.strip():
         raise readers.ReadError("is empty")
     return raw
@@ -167,17 +175,21 @@ def _human(size: int) -> str:
     return f"{size} bytes"
 
 
-def _drafts(source: Source, options: Options, keys: Mapping[str, str],
-            stdin: BinaryIO | None) -> list[Draft]:
+def _drafts(
+    source: Source, options: Options, keys: Mapping[str, str], stdin: BinaryIO | None
+) -> list[Draft]:
     raw = _read_bytes(source, options.max_bytes, stdin)
     suffix = source.path.suffix.lower() if source.path is not None else ""
     kind = readers.sniff(raw, suffix)
     if kind in ("json", "csv"):
         read = witness.read_json if kind == "json" else witness.read_csv
-        return [_witness_draft(source, r, options)
-                for r in read(raw, keys, options.keep_invalid)]
-    reader = {"pdf": readers.read_pdf, "html": readers.read_html}.get(kind,
-                                                                       readers.read_text)
+        return [
+            _witness_draft(source, r, options)
+            for r in read(raw, keys, options.keep_invalid)
+        ]
+    reader = {"pdf": readers.read_pdf, "html": readers.read_html}.get(
+        kind, readers.read_text
+    )
     found = reader(raw)
     sidecar: dict[str, Any] = {}
     if source.path is not None and (side := metadata.sidecar_path(source.path)):
@@ -204,8 +216,9 @@ def _lenient(found: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _row(text: str, source: str, meta: Mapping[str, Any], envelope: str = ""
-         ) -> dict[str, Any]:
+def _row(
+    text: str, source: str, meta: Mapping[str, Any], envelope: str = ""
+) -> dict[str, Any]:
     return {
         "id": document_id(text, envelope),
         "kind": meta.get("kind", "news"),
@@ -225,8 +238,9 @@ def _row(text: str, source: str, meta: Mapping[str, Any], envelope: str = ""
     }
 
 
-def _witness_draft(source: Source, report: witness.WitnessReport, options: Options
-                   ) -> Draft:
+def _witness_draft(
+    source: Source, report: witness.WitnessReport, options: Options
+) -> Draft:
     meta: dict[str, Any] = {
         "publisher": options.flags.get("publisher"),
         "kind": "witness",
@@ -238,11 +252,3 @@ def _witness_draft(source: Source, report: witness.WitnessReport, options: Optio
     }
     row = _row(report.text, source.name, meta, envelope=report.envelope)
     return Draft(row, restricted=report.restricted or None)
-
-
-def published_date(value: str) -> dt.date:
-    """Parse a ``--published`` flag (raises InputError naming the flag)."""
-    try:
-        return metadata.parse_date(value, "--published")
-    except metadata.MetadataError as exc:
-        raise InputError("--published", str(exc)) from None

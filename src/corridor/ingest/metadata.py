@@ -17,11 +17,24 @@ from typing import Any
 
 import yaml
 
-KINDS = ("news", "editorial", "agency", "witness")
-FIELDS = ("publisher", "author", "published", "kind", "url", "title", "language", "area")
+# libyaml's C parser when PyYAML was built with it (the wheels are), else Python's.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
-                           re.DOTALL)
+KINDS = ("news", "editorial", "agency", "witness")
+FIELDS = (
+    "publisher",
+    "author",
+    "published",
+    "kind",
+    "url",
+    "title",
+    "language",
+    "area",
+)
+
+_FRONT_MATTER = re.compile(
+    r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
+)
 
 
 class MetadataError(ValueError):
@@ -44,7 +57,9 @@ def parse_date(value: Any, field: str) -> dt.date:
             return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
         except ValueError:
             pass
-    raise MetadataError(f"field {field!r} must be a date like 2016-08-01, got {value!r}")
+    raise MetadataError(
+        f"field {field!r} must be a date like 2016-08-01, got {value!r}"
+    )
 
 
 def clean(fields: Mapping[str, Any], where: str = "") -> dict[str, Any]:
@@ -75,7 +90,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], int]:
     if match is None:
         return {}, 0
     try:
-        data = yaml.safe_load(match.group(1))
+        data = yaml.load(match.group(1), Loader=_SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" at line {mark.line + 2}" if mark is not None else ""
@@ -89,8 +104,10 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], int]:
 
 def sidecar_path(path: Path) -> Path | None:
     """``day3.meta.json`` (or ``day3.txt.meta.json``) beside ``day3.txt``, if any."""
-    for candidate in (path.with_name(path.stem + ".meta.json"),
-                      path.with_name(path.name + ".meta.json")):
+    for candidate in (
+        path.with_name(path.stem + ".meta.json"),
+        path.with_name(path.name + ".meta.json"),
+    ):
         if candidate.is_file():
             return candidate
     return None

@@ -83,8 +83,9 @@ def read_html(raw: bytes) -> Read:
 
     html = text_of(raw)
     try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, favor_recall=True,
-                                          include_comments=False)
+        doc = trafilatura.bare_extraction(
+            html, with_metadata=True, favor_recall=True, include_comments=False
+        )
     except Exception as exc:  # trafilatura and lxml raise many types on broken markup
         raise ReadError(f"is not HTML we can read: {exc}") from None
     if doc is None:
@@ -110,7 +111,7 @@ def read_pdf(raw: bytes) -> Read:
 
     try:
         with warnings.catch_warnings():
-            # pypdf warns about recoverable damage; a readable text layer is what matters.
+            # pypdf warns of damage it recovers from; only a text layer matters.
             warnings.simplefilter("ignore")
             reader = PdfReader(io.BytesIO(raw))
             if reader.is_encrypted:

@@ -88,7 +88,8 @@ def new_key_pair() -> tuple[str, str]:
 
     key = Ed25519PrivateKey.generate()
     private = key.private_bytes(
-        serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+        serialization.Encoding.Raw,
+        serialization.PrivateFormat.Raw,
         serialization.NoEncryption(),
     )
     public = key.public_key().public_bytes(

@@ -30,7 +30,9 @@ def decode(raw: bytes) -> str:
     sample = text[:65536]
     controls = len(_BINARY_CONTROL.findall(sample))
     if sample and controls / len(sample) > 0.05:
-        raise NotText("looks like a binary file (too many control characters), not text")
+        raise NotText(
+            "looks like a binary file (too many control characters), not text"
+        )
     return text
 
 

@@ -31,11 +31,28 @@ from corridor.ingest.readers import ReadError, text_of
 from corridor.ingest.text import normalise
 from corridor.store.chain import canonical_json
 
-FIELDS = ("witness", "contact", "location", "area", "observed_at", "language", "text",
-          "signature")
+FIELDS = (
+    "witness",
+    "contact",
+    "location",
+    "area",
+    "observed_at",
+    "language",
+    "text",
+    "signature",
+)
 RESTRICTED = ("witness", "contact", "location", "signature")
-CSV_COLUMNS = ("witness", "contact", "lat", "lon", "area", "observed_at", "language",
-               "text", "signature")
+CSV_COLUMNS = (
+    "witness",
+    "contact",
+    "lat",
+    "lon",
+    "area",
+    "observed_at",
+    "language",
+    "text",
+    "signature",
+)
 
 
 @dataclass(frozen=True)
@@ -53,27 +70,37 @@ class WitnessReport:
     @property
     def envelope(self) -> str:
         """What besides the text makes this report distinct (hashed into its id)."""
-        return canonical_json({"observed_at": self.observed_at, "area": self.area,
-                               "signature": self.restricted.get("signature")})
+        return canonical_json(
+            {
+                "observed_at": self.observed_at,
+                "area": self.area,
+                "signature": self.restricted.get("signature"),
+            }
+        )
 
 
-def read_json(raw: bytes, keys: Mapping[str, str], keep_invalid: bool
-              ) -> list[WitnessReport]:
+def read_json(
+    raw: bytes, keys: Mapping[str, str], keep_invalid: bool
+) -> list[WitnessReport]:
     try:
         data = json.loads(text_of(raw))
     except json.JSONDecodeError as exc:
-        raise ReadError(f"is not valid JSON: {exc.msg} at line {exc.lineno} "
-                        f"column {exc.colno}") from None
+        raise ReadError(
+            f"is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        ) from None
     items = data if isinstance(data, list) else [data]
     if not items:
         raise ReadError("holds an empty list, no witness report")
     where = "report {}: " if isinstance(data, list) else ""
-    return [_check(item, where.format(i), keys, keep_invalid)
-            for i, item in enumerate(items, start=1)]
+    return [
+        _check(item, where.format(i), keys, keep_invalid)
+        for i, item in enumerate(items, start=1)
+    ]
 
 
-def read_csv(raw: bytes, keys: Mapping[str, str], keep_invalid: bool
-             ) -> list[WitnessReport]:
+def read_csv(
+    raw: bytes, keys: Mapping[str, str], keep_invalid: bool
+) -> list[WitnessReport]:
     text = text_of(raw)
     try:
         rows = list(csv.DictReader(io.StringIO(text, newline=""), strict=True))
@@ -82,36 +109,43 @@ def read_csv(raw: bytes, keys: Mapping[str, str], keep_invalid: bool
         raise ReadError(f"is not valid CSV: {exc}") from None
     unknown = [c for c in header if c not in CSV_COLUMNS]
     if unknown or "text" not in header:
-        raise ReadError(f"CSV columns must be among {', '.join(CSV_COLUMNS)} and "
-                        f"include text; got {', '.join(map(str, header))}")
+        raise ReadError(
+            f"CSV columns must be among {', '.join(CSV_COLUMNS)} and "
+            f"include text; got {', '.join(map(str, header))}"
+        )
     if not rows:
         raise ReadError("CSV has a header but no rows")
     reports = []
     for line, row in enumerate(rows, start=2):
         if None in row or any(v is None for v in row.values()):
-            raise ReadError(f"line {line}: has {len(row)} cells, the header has "
-                            f"{len(header)}")
-        reports.append(_check(row_to_report(row, line), f"line {line}: ", keys,
-                              keep_invalid))
+            raise ReadError(
+                f"line {line}: has {len(row)} cells, the header has {len(header)}"
+            )
+        reports.append(
+            _check(row_to_report(row, line), f"line {line}: ", keys, keep_invalid)
+        )
     return reports
 
 
 def row_to_report(row: Mapping[str, str], line: int = 0) -> dict[str, Any]:
     """The JSON form of a CSV row: non-empty cells, lat/lon as a location."""
-    report: dict[str, Any] = {k: v for k, v in row.items()
-                              if v != "" and k not in ("lat", "lon")}
+    report: dict[str, Any] = {
+        k: v for k, v in row.items() if v != "" and k not in ("lat", "lon")
+    }
     lat, lon = row.get("lat", ""), row.get("lon", "")
     if lat or lon:
         try:
             report["location"] = {"lat": float(lat), "lon": float(lon)}
         except ValueError:
-            raise ReadError(f"line {line}: lat and lon must be numbers, got "
-                            f"{lat!r}, {lon!r}") from None
+            raise ReadError(
+                f"line {line}: lat and lon must be numbers, got {lat!r}, {lon!r}"
+            ) from None
     return report
 
 
-def _check(item: Any, where: str, keys: Mapping[str, str], keep_invalid: bool
-           ) -> WitnessReport:
+def _check(
+    item: Any, where: str, keys: Mapping[str, str], keep_invalid: bool
+) -> WitnessReport:
     def bad(problem: str) -> ReadError:
         return ReadError(where + problem)
 
@@ -119,8 +153,10 @@ def _check(item: Any, where: str, keys: Mapping[str, str], keep_invalid: bool
         raise bad(f"a witness report must be a JSON object, got {type(item).__name__}")
     unknown = sorted(set(item) - set(FIELDS))
     if unknown:
-        raise bad(f"field {unknown[0]!r} is not part of a witness report "
-                  f"(fields: {', '.join(FIELDS)})")
+        raise bad(
+            f"field {unknown[0]!r} is not part of a witness report "
+            f"(fields: {', '.join(FIELDS)})"
+        )
     for name in ("witness", "contact", "area", "language", "text", "observed_at"):
         if name in item and not isinstance(item[name], str):
             raise bad(f"field {name!r} must be a string, got {item[name]!r}")
@@ -132,8 +168,10 @@ def _check(item: Any, where: str, keys: Mapping[str, str], keep_invalid: bool
         raise bad("field 'observed_at' is missing: give a date like 2016-12-15")
     published = _date(observed)
     if published is None:
-        raise bad(f"field 'observed_at' must be a date like 2016-12-15 or "
-                  f"2016-12-15T14:30:00+02:00, got {observed!r}")
+        raise bad(
+            f"field 'observed_at' must be a date like 2016-12-15 or "
+            f"2016-12-15T14:30:00+02:00, got {observed!r}"
+        )
     location = item.get("location")
     if location is not None:
         _check_location(location, bad)
@@ -142,25 +180,38 @@ def _check(item: Any, where: str, keys: Mapping[str, str], keep_invalid: bool
     except signing.KeyFormatError as exc:
         raise bad(f"field 'signature': {exc}") from None
     if verdict == "invalid" and not keep_invalid:
-        raise bad(f"signature does not verify with the key registered for witness "
-                  f"{item.get('witness')!r}: forged or altered (use --keep-invalid to "
-                  "store it flagged)")
+        raise bad(
+            f"signature does not verify with the key registered for witness "
+            f"{item.get('witness')!r}: forged or altered (use --keep-invalid to "
+            "store it flagged)"
+        )
     restricted = {k: item[k] for k in RESTRICTED if k in item}
-    return WitnessReport(text=text, observed_at=observed.strip(), published=published,
-                         area=item.get("area") or None,
-                         language=item.get("language") or "en", verdict=verdict,
-                         restricted=restricted)
+    return WitnessReport(
+        text=text,
+        observed_at=observed.strip(),
+        published=published,
+        area=item.get("area") or None,
+        language=item.get("language") or "en",
+        verdict=verdict,
+        restricted=restricted,
+    )
 
 
 def _check_location(location: Any, bad: Any) -> None:
     if not isinstance(location, dict) or set(location) != {"lat", "lon"}:
-        raise bad("field 'location' must be {\"lat\": number, \"lon\": number}")
+        raise bad('field \'location\' must be {"lat": number, "lon": number}')
     for axis, limit in (("lat", 90), ("lon", 180)):
         value = location[axis]
-        if (isinstance(value, bool) or not isinstance(value, int | float)
-                or not math.isfinite(value) or abs(value) > limit):
-            raise bad(f"field 'location.{axis}' must be a number within ±{limit}, "
-                      f"got {value!r}")
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+            or abs(value) > limit
+        ):
+            raise bad(
+                f"field 'location.{axis}' must be a number within ±{limit}, "
+                f"got {value!r}"
+            )
 
 
 def _date(value: str) -> dt.date | None:

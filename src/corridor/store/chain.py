@@ -30,8 +30,13 @@ GENESIS = "0" * 64
 
 def canonical_json(value: Any) -> str:
     """The one JSON spelling of ``value`` that hashes are computed over."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                      allow_nan=False)
+    return json.dumps(
+        value,
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+        allow_nan=False,
+    )
 
 
 def sha256_hex(text: str) -> str:
@@ -62,7 +67,9 @@ def restricted_digest(salt: str, fields: str) -> str:
     return sha256_hex(salt + fields)
 
 
-def entry_hash(prev_hash: str, seq: int, kind: str, ref: str, at: str, record: str) -> str:
+def entry_hash(
+    prev_hash: str, seq: int, kind: str, ref: str, at: str, record: str
+) -> str:
     body = canonical_json(
         {"seq": seq, "kind": kind, "ref": ref, "at": at, "record": json.loads(record)}
     )
@@ -92,12 +99,16 @@ class LogWriter:
         seq = self.seq + 1
         at = utc_now()
         digest = entry_hash(self.head, seq, kind, ref, at, record)
-        self.conn.execute(
-            schema.log.insert().values(
-                seq=seq, kind=kind, ref=ref, at=at, record=record,
-                prev_hash=self.head, hash=digest,
-            )
-        )
+        entry = {
+            "seq": seq,
+            "kind": kind,
+            "ref": ref,
+            "at": at,
+            "record": record,
+            "prev_hash": self.head,
+            "hash": digest,
+        }
+        self.conn.execute(schema.log.insert(), entry)
         self.seq, self.head = seq, digest
         return digest
 
@@ -125,24 +136,48 @@ def verify(conn: Connection, *, redacted: bool = False) -> Verification:
     for entry in rows:
         seq = int(entry.seq)
         if seq != expected:
-            return _bad(expected - 1, prev, f"entry {expected} is missing (removed or "
-                        f"renumbered): the next entry is {seq}", expected)
+            return _bad(
+                expected - 1,
+                prev,
+                f"entry {expected} is missing (removed or "
+                f"renumbered): the next entry is {seq}",
+                expected,
+            )
         if entry.prev_hash != prev:
-            return _bad(seq - 1, prev, f"entry {seq} does not follow entry {seq - 1}: "
-                        "prev_hash differs (an entry was removed, inserted or reordered)",
-                        seq)
+            return _bad(
+                seq - 1,
+                prev,
+                f"entry {seq} does not follow entry {seq - 1}: "
+                "prev_hash differs (an entry was removed, inserted or reordered)",
+                seq,
+            )
         try:
-            recomputed = entry_hash(prev, seq, entry.kind, entry.ref, entry.at, entry.record)
+            recomputed = entry_hash(
+                prev, seq, entry.kind, entry.ref, entry.at, entry.record
+            )
         except (ValueError, TypeError):
-            return _bad(seq - 1, prev, f"entry {seq} was altered: its record is not "
-                        "valid JSON", seq)
+            return _bad(
+                seq - 1,
+                prev,
+                f"entry {seq} was altered: its record is not valid JSON",
+                seq,
+            )
         if recomputed != entry.hash:
-            return _bad(seq - 1, prev, f"entry {seq} was altered: its hash does not "
-                        "match its content", seq)
+            return _bad(
+                seq - 1,
+                prev,
+                f"entry {seq} was altered: its hash does not match its content",
+                seq,
+            )
         key = (entry.kind, entry.ref)
         if key in digests:
-            return _bad(seq - 1, prev, f"entry {seq} logs {entry.kind} {entry.ref} "
-                        f"again (first logged as entry {digests[key][0]})", seq)
+            return _bad(
+                seq - 1,
+                prev,
+                f"entry {seq} logs {entry.kind} {entry.ref} "
+                f"again (first logged as entry {digests[key][0]})",
+                seq,
+            )
         digests[key] = (seq, sha256_hex(entry.record))
         prev, expected = entry.hash, seq + 1
     count = expected - 1
@@ -153,20 +188,35 @@ def verify(conn: Connection, *, redacted: bool = False) -> Verification:
         for row in conn.execution_options(yield_per=2000).execute(
             sa.select(table).order_by(pk)
         ):
-            mapping = row._mapping
+            mapping = dict(row._mapping)
             ref = str(mapping[pk.name])
             logged = digests.pop((kind, ref), None)
             if logged is None:
-                problems.append((count + 1, f"{kind} {ref} has no log entry (written "
-                                 "outside corridor, or its entry was removed)"))
+                problems.append(
+                    (
+                        count + 1,
+                        f"{kind} {ref} has no log entry (written "
+                        "outside corridor, or its entry was removed)",
+                    )
+                )
                 continue
             record = canonical_json(log_record(kind, mapping))
             if sha256_hex(record) != logged[1]:
-                problems.append((logged[0], f"{kind} {ref} differs from its log entry "
-                                 f"{logged[0]} (changed after it was logged)"))
+                problems.append(
+                    (
+                        logged[0],
+                        f"{kind} {ref} differs from its log entry "
+                        f"{logged[0]} (changed after it was logged)",
+                    )
+                )
     for (kind, ref), (seq, _digest) in digests.items():
-        problems.append((seq, f"entry {seq} logs {kind} {ref}, which is no longer "
-                         "stored (the record was removed)"))
+        problems.append(
+            (
+                seq,
+                f"entry {seq} logs {kind} {ref}, which is no longer "
+                "stored (the record was removed)",
+            )
+        )
     problems.extend(_check_restricted(conn, redacted))
     if problems:
         seq, problem = min(problems)
@@ -185,14 +235,19 @@ def _check_restricted(conn: Connection, redacted: bool) -> Iterator[tuple[int, s
         seq = _seq_of(conn, "documents", row.id)
         if row.salt is None:
             if not redacted:
-                yield seq, f"documents {row.id}: its restricted witness fields were removed"
+                yield (
+                    seq,
+                    f"documents {row.id}: its restricted witness fields were removed",
+                )
         elif row.restricted_sha256 != restricted_digest(row.salt, row.fields):
             yield seq, f"documents {row.id}: its restricted witness fields were changed"
 
 
 def _seq_of(conn: Connection, kind: str, ref: str) -> int:
     seq = conn.execute(
-        sa.select(schema.log.c.seq).where(schema.log.c.kind == kind, schema.log.c.ref == ref)
+        sa.select(schema.log.c.seq).where(
+            schema.log.c.kind == kind, schema.log.c.ref == ref
+        )
     ).scalar()
     return int(seq) if seq is not None else 0
 

@@ -94,7 +94,12 @@ class Store:
             )
 
     def is_empty(self, conn: Connection) -> bool:
-        return conn.execute(sa.select(sa.func.count()).select_from(schema.log)).scalar_one() == 0
+        return (
+            conn.execute(
+                sa.select(sa.func.count()).select_from(schema.log)
+            ).scalar_one()
+            == 0
+        )
 
     def close(self) -> None:
         self.engine.dispose()
@@ -110,7 +115,9 @@ def open_store(db: str) -> Store:
     try:
         engine = sa.create_engine(url)
     except (sa.exc.ArgumentError, ImportError) as exc:
-        raise StoreError(f"--db {db!r} is not a SQLite path or a database URL we can use: {exc}") from exc
+        raise StoreError(
+            f"--db {db!r} is not a SQLite path or a database URL we can use: {exc}"
+        ) from exc
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     store = Store(engine)
@@ -132,7 +139,7 @@ def _migrate(store: Store) -> None:
             current = int(raw) if raw is not None else 0
         elif inspector.get_table_names():
             raise StoreError(
-                f"{store.url}: holds tables that are not corridor's; choose another --db"
+                f"{store.url}: holds tables that are not corridor's; use another --db"
             )
         if current > SCHEMA_VERSION:
             raise StoreError(

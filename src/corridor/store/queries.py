@@ -14,13 +14,15 @@ PUBLIC_DOCUMENT_COLUMNS = tuple(
 )
 
 
-def documents(store: Store, *, kind: str | None = None, limit: int | None = None
-              ) -> list[dict[str, Any]]:
+def documents(
+    store: Store, *, kind: str | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
     """Stored documents' public fields (no text), by publication date then id."""
     docs = schema.documents
     length = sa.func.length(docs.c.text).label("characters")
     query = sa.select(*PUBLIC_DOCUMENT_COLUMNS, length).order_by(
-        docs.c.published, docs.c.id)
+        docs.c.published, docs.c.id
+    )
     if kind is not None:
         query = query.where(docs.c.kind == kind)
     if limit is not None:
@@ -32,7 +34,8 @@ def documents(store: Store, *, kind: str | None = None, limit: int | None = None
 def counts(store: Store) -> dict[str, int]:
     with store.read() as conn:
         return {
-            table.name: conn.execute(sa.select(sa.func.count()).select_from(table)
-                                     ).scalar_one()
+            table.name: conn.execute(
+                sa.select(sa.func.count()).select_from(table)
+            ).scalar_one()
             for table in (schema.documents, schema.claims, schema.events, schema.log)
         }

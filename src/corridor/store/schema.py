@@ -69,8 +69,9 @@ claims = sa.Table(
     "claims",
     metadata,
     sa.Column("id", HASH, primary_key=True),
-    sa.Column("document_id", HASH, sa.ForeignKey("documents.id"), nullable=False,
-              index=True),
+    sa.Column(
+        "document_id", HASH, sa.ForeignKey("documents.id"), nullable=False, index=True
+    ),
     sa.Column("indicator", sa.String(64), nullable=False, index=True),
     sa.Column("low", sa.Float),
     sa.Column("high", sa.Float),
@@ -90,8 +91,9 @@ events = sa.Table(
     "events",
     metadata,
     sa.Column("id", HASH, primary_key=True),
-    sa.Column("document_id", HASH, sa.ForeignKey("documents.id"), nullable=False,
-              index=True),
+    sa.Column(
+        "document_id", HASH, sa.ForeignKey("documents.id"), nullable=False, index=True
+    ),
     sa.Column("event", sa.String(64), nullable=False, index=True),
     sa.Column("modality", sa.String(16), nullable=False),
     sa.Column("area", sa.Text),

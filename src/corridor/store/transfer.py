@@ -27,8 +27,12 @@ from corridor.store.engine import SCHEMA_VERSION, Store
 FORMAT_VERSION = 1
 REDACTED_KEY = "redacted"
 TABLES: tuple[sa.Table, ...] = (
-    schema.witness_keys, schema.documents, schema.restricted, schema.claims,
-    schema.events, schema.log,
+    schema.witness_keys,
+    schema.documents,
+    schema.restricted,
+    schema.claims,
+    schema.events,
+    schema.log,
 )
 
 
@@ -54,17 +58,21 @@ def _write(store: Store, out: IO[str], include_restricted: bool) -> int:
     count = 0
     with store.read() as conn:
         redacted = is_redacted(store, conn)
-        header = {"corridor_export": FORMAT_VERSION, "schema_version": SCHEMA_VERSION,
-                  "restricted": include_restricted and not redacted}
+        header = {
+            "corridor_export": FORMAT_VERSION,
+            "schema_version": SCHEMA_VERSION,
+            "restricted": include_restricted and not redacted,
+        }
         out.write(chain.canonical_json(header) + "\n")
         for table in TABLES:
             if table is schema.restricted and not header["restricted"]:
                 continue
             order = list(table.primary_key.columns)
             rows = conn.execution_options(yield_per=2000).execute(
-                sa.select(table).order_by(*order))
+                sa.select(table).order_by(*order)
+            )
             for row in rows:
-                line = {"table": table.name, "row": chain.row_json(row._mapping)}
+                line = {"table": table.name, "row": chain.row_json(dict(row._mapping))}
                 out.write(chain.canonical_json(line) + "\n")
                 count += 1
     return count
@@ -81,8 +89,10 @@ def import_(store: Store, source: Path) -> int:
         entries = conn.execute(sa.select(sa.func.count()).select_from(schema.log))
         held = entries.scalar_one()
         if held:
-            raise NotEmptyError(f"{store.url} already holds {held} log entries; "
-                                "import needs an empty store (choose a new --db)")
+            raise NotEmptyError(
+                f"{store.url} already holds {held} log entries; "
+                "import needs an empty store (choose a new --db)"
+            )
         lines = _lines(handle, name)
         header = _header(next(lines, None), name)
         tables = {t.name: t for t in TABLES}
@@ -91,24 +101,33 @@ def import_(store: Store, source: Path) -> int:
             table = tables.get(line.get("table", ""))
             row = line.get("row")
             if table is None or not isinstance(row, dict):
-                raise InputError(name, f"line {number}: expected {{\"table\": one of "
-                                 f"{', '.join(tables)}, \"row\": {{...}}}}")
+                raise InputError(
+                    name,
+                    f'line {number}: expected {{"table": one of '
+                    f'{", ".join(tables)}, "row": {{...}}}}',
+                )
             if table is schema.restricted and not header["restricted"]:
-                raise InputError(name, f"line {number}: restricted rows in an export "
-                                 "whose header says it has none")
+                raise InputError(
+                    name,
+                    f"line {number}: restricted rows in an export "
+                    "whose header says it has none",
+                )
             try:
                 conn.execute(table.insert().values(**_typed(table, row, name, number)))
             except sa.exc.StatementError as exc:
                 reason = str(getattr(exc, "orig", exc)).splitlines()[0]
-                raise InputError(name, f"line {number}: {table.name} row refused: "
-                                 f"{reason}") from None
+                raise InputError(
+                    name, f"line {number}: {table.name} row refused: {reason}"
+                ) from None
             count += 1
         if not header["restricted"]:
             store.set_meta(conn, REDACTED_KEY, "true")
         result = chain.verify(conn, redacted=not header["restricted"])
         if not result.ok:
-            raise IntegrityError(f"{name}: nothing imported, its evidence log does not "
-                                 f"verify: {result.problem}")
+            raise IntegrityError(
+                f"{name}: nothing imported, its evidence log does not "
+                f"verify: {result.problem}"
+            )
     return count
 
 
@@ -119,7 +138,9 @@ def _lines(handle: IO[str], name: str) -> Iterator[tuple[int, dict[str, Any]]]:
         try:
             value = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InputError(name, f"line {number}: not valid JSON ({exc.msg})") from None
+            raise InputError(
+                name, f"line {number}: not valid JSON ({exc.msg})"
+            ) from None
         if not isinstance(value, dict):
             raise InputError(name, f"line {number}: expected a JSON object")
         yield number, value
@@ -130,26 +151,36 @@ def _header(first: tuple[int, dict[str, Any]] | None, name: str) -> dict[str, An
         raise InputError(name, "is empty, not a corridor export")
     _, header = first
     if header.get("corridor_export") != FORMAT_VERSION:
-        raise InputError(name, "line 1: not a corridor export header "
-                         f"(expected corridor_export {FORMAT_VERSION})")
+        raise InputError(
+            name,
+            "line 1: not a corridor export header "
+            f"(expected corridor_export {FORMAT_VERSION})",
+        )
     if header.get("schema_version") != SCHEMA_VERSION:
-        raise InputError(name, f"line 1: schema version {header.get('schema_version')}"
-                         f" differs from this corridor's {SCHEMA_VERSION}")
+        raise InputError(
+            name,
+            f"line 1: schema version {header.get('schema_version')}"
+            f" differs from this corridor's {SCHEMA_VERSION}",
+        )
     if not isinstance(header.get("restricted"), bool):
         raise InputError(name, "line 1: field 'restricted' must be true or false")
     return header
 
 
-def _typed(table: sa.Table, row: dict[str, Any], name: str, number: int
-           ) -> dict[str, Any]:
+def _typed(
+    table: sa.Table, row: dict[str, Any], name: str, number: int
+) -> dict[str, Any]:
     columns = set(table.columns.keys())
     if set(row) != columns:
         missing = sorted(columns - set(row))
         extra = sorted(set(row) - columns)
-        raise InputError(name, f"line {number}: {table.name} row has "
-                         f"{'missing ' + ', '.join(missing) if missing else ''}"
-                         f"{' ' if missing and extra else ''}"
-                         f"{'unknown ' + ', '.join(extra) if extra else ''} fields")
+        raise InputError(
+            name,
+            f"line {number}: {table.name} row has "
+            f"{'missing ' + ', '.join(missing) if missing else ''}"
+            f"{' ' if missing and extra else ''}"
+            f"{'unknown ' + ', '.join(extra) if extra else ''} fields",
+        )
     out = dict(row)
     for column in table.columns:
         value = out[column.name]
@@ -157,6 +188,9 @@ def _typed(table: sa.Table, row: dict[str, Any], name: str, number: int
             try:
                 out[column.name] = dt.date.fromisoformat(value)
             except (TypeError, ValueError):
-                raise InputError(name, f"line {number}: field {column.name!r} must be "
-                                 f"a date like 2016-08-01, got {value!r}") from None
+                raise InputError(
+                    name,
+                    f"line {number}: field {column.name!r} must be "
+                    f"a date like 2016-08-01, got {value!r}",
+                ) from None
     return out
