@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import sqlite3
 import tempfile
@@ -11,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corridor.store import chain, schema
+from corridor.store import chain, evidence, schema
 from corridor.store.engine import open_store
 from tests.conftest import Run, signed_report, write, write_json
 
@@ -37,9 +38,7 @@ def add_claim(db: str) -> None:
     with store.transaction() as conn:
         doc = conn.execute(schema.documents.select().limit(1)).first()
         assert doc is not None
-        row = {
-            "id": "c" * 64,
-            "document_id": doc.id,
+        claim = {
             "indicator": "people.displaced",
             "low": 1000.0,
             "high": None,
@@ -54,8 +53,19 @@ def add_claim(db: str) -> None:
             "end": 10,
             "quote": "Report 1: ",
         }
-        conn.execute(schema.claims.insert().values(**row))
-        chain.LogWriter(conn).append("claims", row["id"], row)
+        event = {
+            "event": "corridor.opened",
+            "modality": "asserted",
+            "area": None,
+            "actor": None,
+            "attribution": None,
+            "date": dt.date(2016, 12, 15),
+            "count": None,
+            "start": 0,
+            "end": 6,
+            "quote": "Report",
+        }
+        evidence.record_extraction(conn, doc.id, "test", [claim], [event])
     store.close()
 
 
@@ -90,7 +100,8 @@ def verify(db: Path) -> chain.Verification:
 def test_intact_log_verifies_and_names_its_head(template: Path) -> None:
     result = verify(template)
     assert result.ok, result.problem
-    assert result.entries == 7  # 1 key + 4 reports + 1 witness report + 1 claim
+    # 1 key + 4 reports + 1 witness report + 1 extraction + 1 claim + 1 event
+    assert result.entries == 9
     assert len(result.head) == 64
 
 
@@ -149,13 +160,13 @@ def _rows(conn: sqlite3.Connection) -> list[tuple]:
 mutations = st.one_of(
     st.tuples(
         st.just("modify"),
-        st.integers(0, 6),
+        st.integers(0, 8),
         st.sampled_from(COLUMNS),
         st.text(min_size=1, max_size=8),
     ),
-    st.tuples(st.just("delete"), st.integers(0, 6)),
-    st.tuples(st.just("insert"), st.integers(0, 7), st.integers(0, 6), st.booleans()),
-    st.tuples(st.just("swap"), st.integers(0, 6), st.integers(0, 6)),
+    st.tuples(st.just("delete"), st.integers(0, 8)),
+    st.tuples(st.just("insert"), st.integers(0, 9), st.integers(0, 8), st.booleans()),
+    st.tuples(st.just("swap"), st.integers(0, 8), st.integers(0, 8)),
 )
 
 

@@ -201,19 +201,10 @@ def _drafts(
         own = metadata.clean(found.own)
     except metadata.MetadataError as exc:
         raise metadata.MetadataError(f"front matter: {exc}") from None
-    meta = metadata.merge(_lenient(found.found), options.flags, sidecar, own)
+    meta = metadata.merge(
+        metadata.clean_lenient(found.found), options.flags, sidecar, own
+    )
     return [Draft(_row(found.text, source.name, meta))]
-
-
-def _lenient(found: Mapping[str, Any]) -> dict[str, Any]:
-    """Metadata a file format offered, keeping only the fields that check out."""
-    out: dict[str, Any] = {}
-    for key, value in found.items():
-        try:
-            out.update(metadata.clean({key: value}))
-        except metadata.MetadataError:
-            continue
-    return out
 
 
 def _row(

@@ -84,6 +84,21 @@ def clean(fields: Mapping[str, Any], where: str = "") -> dict[str, Any]:
     return out
 
 
+def clean_lenient(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields of ``fields`` that check out; the rest are dropped quietly.
+
+    For metadata a file format offered (an HTML page's date, a PDF's title),
+    which may be malformed without the report being wrong.
+    """
+    out: dict[str, Any] = {}
+    for key, value in fields.items():
+        try:
+            out.update(clean({key: value}))
+        except MetadataError:
+            continue
+    return out
+
+
 def split_front_matter(text: str) -> tuple[dict[str, Any], int]:
     """The front-matter mapping of ``text`` and the offset where the body starts."""
     match = _FRONT_MATTER.match(text)

@@ -65,10 +65,36 @@ witness_keys = sa.Table(
     sa.Column("added_at", sa.String(32), nullable=False),
 )
 
+extractions = sa.Table(
+    "extractions",
+    metadata,
+    sa.Column("id", HASH, primary_key=True),
+    sa.Column(
+        "document_id", HASH, sa.ForeignKey("documents.id"), nullable=False, index=True
+    ),
+    sa.Column("number", sa.Integer, nullable=False),
+    sa.Column("extractor", sa.String(64), nullable=False),
+    sa.Column("digest", HASH, nullable=False),
+    sa.Column("claims", sa.Integer, nullable=False),
+    sa.Column("events", sa.Integer, nullable=False),
+    sa.Column("at", sa.String(32), nullable=False),
+    sa.UniqueConstraint("document_id", "number"),
+)
+"""One run of the extractor over one document. The claims and events of a
+document's highest-numbered extraction are its current ones; earlier ones stay,
+superseded, because the evidence log never forgets a record."""
+
 claims = sa.Table(
     "claims",
     metadata,
     sa.Column("id", HASH, primary_key=True),
+    sa.Column(
+        "extraction_id",
+        HASH,
+        sa.ForeignKey("extractions.id"),
+        nullable=False,
+        index=True,
+    ),
     sa.Column(
         "document_id", HASH, sa.ForeignKey("documents.id"), nullable=False, index=True
     ),
@@ -91,6 +117,13 @@ events = sa.Table(
     "events",
     metadata,
     sa.Column("id", HASH, primary_key=True),
+    sa.Column(
+        "extraction_id",
+        HASH,
+        sa.ForeignKey("extractions.id"),
+        nullable=False,
+        index=True,
+    ),
     sa.Column(
         "document_id", HASH, sa.ForeignKey("documents.id"), nullable=False, index=True
     ),
@@ -120,6 +153,6 @@ log = sa.Table(
 )
 
 LOGGED_TABLES: dict[str, sa.Table] = {
-    t.name: t for t in (documents, witness_keys, claims, events)
+    t.name: t for t in (documents, witness_keys, extractions, claims, events)
 }
 """Tables whose every row has an entry in the evidence log, by log ``kind``."""

@@ -30,6 +30,7 @@ TABLES: tuple[sa.Table, ...] = (
     schema.witness_keys,
     schema.documents,
     schema.restricted,
+    schema.extractions,
     schema.claims,
     schema.events,
     schema.log,
