@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO_DB := out/demo.db
 
-.PHONY: demo test lint typecheck bench clean
+.PHONY: demo test lint typecheck bench clean postgres
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "corridor needs Python 3.11 or newer; set PYTHON=python3.11")'
@@ -28,8 +28,17 @@ demo: $(STAMP)
 	@echo "== evidence log"
 	$(BIN)/corridor --db $(DEMO_DB) log verify
 
-test: $(STAMP)
+test: $(STAMP) postgres
 	$(BIN)/pytest -q
+
+# The store tests start a throwaway PostgreSQL server of their own; install the
+# server from Debian's packages when this machine has none.
+postgres:
+	@if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		echo "== installing PostgreSQL (Debian packages) for the store tests"; \
+		if [ "$$(id -u)" -ne 0 ]; then echo "PostgreSQL is missing: run 'sudo apt-get install postgresql', then make test" >&2; exit 1; fi; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

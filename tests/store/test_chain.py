@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import sqlite3
-import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corridor.store import chain, evidence, schema
-from corridor.store.engine import open_store
+from corridor.store.engine import database_url, open_store
 from tests.conftest import Run, signed_report, write, write_json
+from tests.store.conftest import Backend
 
 COLUMNS = ("seq", "kind", "ref", "at", "record", "prev_hash", "hash")
 
@@ -70,26 +70,25 @@ def add_claim(db: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def template(backend: Backend, tmp_path_factory: pytest.TempPathFactory) -> str:
     from click.testing import CliRunner
 
     from corridor.cli import cli
     from corridor.ingest.signing import new_key_pair
 
-    folder = tmp_path_factory.mktemp("template")
-    db = folder / "template.db"
+    db = backend.new()
 
     def run(*args: str) -> object:
-        return CliRunner().invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
+        return CliRunner().invoke(cli, ["--db", db, *args], catch_exceptions=False)
 
-    build_store(folder / "reports", run, new_key_pair())  # type: ignore[arg-type]
-    add_claim(str(db))
-    sqlite3.connect(db).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+    folder = tmp_path_factory.mktemp("reports")
+    build_store(folder, run, new_key_pair())  # type: ignore[arg-type]
+    add_claim(db)
     return db
 
 
-def verify(db: Path) -> chain.Verification:
-    store = open_store(str(db))
+def verify(db: str) -> chain.Verification:
+    store = open_store(db)
     try:
         with store.read() as conn:
             return chain.verify(conn)
@@ -97,7 +96,7 @@ def verify(db: Path) -> chain.Verification:
         store.close()
 
 
-def test_intact_log_verifies_and_names_its_head(template: Path) -> None:
+def test_intact_log_verifies_and_names_its_head(template: str) -> None:
     result = verify(template)
     assert result.ok, result.problem
     # 1 key + 4 reports + 1 witness report + 1 extraction + 1 claim + 1 event
@@ -106,72 +105,78 @@ def test_intact_log_verifies_and_names_its_head(template: Path) -> None:
 
 
 def test_log_verify_command_exits_1_naming_the_first_altered_entry(
-    run: Run, db: str, tmp_path: Path, keypair: tuple[str, str]
+    run: Run, db: str, tmp_path: Path, keypair: tuple[str, str], backend: Backend
 ) -> None:
     build_store(tmp_path / "in", run, keypair)
     ok = run("log", "verify")
     assert ok.exit_code == 0 and ok.stdout.startswith("ok: 6 entries, head ")
     head = ok.stdout.split()[-1]
-    with sqlite3.connect(db) as conn:
-        conn.execute(
-            "update log set record = replace(record, '2016-12-03', "
-            "'2016-12-09') where seq = 4"
-        )
+    backend.sql(
+        db,
+        "update log set record = replace(record, '2016-12-03', '2016-12-09') "
+        "where seq = 4",
+    )
     broken = run("log", "verify")
     assert broken.exit_code == 1
     assert "entry 4 was altered" in broken.stderr
     assert len(broken.stderr.strip().splitlines()) == 1
-    with sqlite3.connect(db) as conn:
-        conn.execute("delete from log where seq >= 4")
-        conn.execute("delete from documents where id not in (select ref from log)")
+    backend.sql(
+        db,
+        "delete from log where seq >= 4",
+        "delete from restricted where document_id not in (select ref from log)",
+        "delete from documents where id not in (select ref from log)",
+    )
     truncated = run("log", "verify", "--expect-head", head)
     assert truncated.exit_code == 1 and "not " + head in truncated.stderr
 
 
-def test_changing_a_stored_document_is_detected(template: Path, tmp_path: Path) -> None:
-    db = tmp_path / "t.db"
-    shutil.copy(template, db)
-    with sqlite3.connect(db) as conn:
-        conn.execute(
-            "update documents set text = replace(text, 'about', 'over') "
-            "where published = '2016-12-02'"
-        )
+def test_changing_a_stored_document_is_detected(
+    template: str, backend: Backend
+) -> None:
+    db = backend.clone(template)
+    backend.sql(
+        db,
+        "update documents set text = replace(text, 'about', 'over') "
+        "where published = '2016-12-02'",
+    )
     result = verify(db)
     assert not result.ok and "differs from its log entry" in (result.problem or "")
 
 
 def test_changing_restricted_witness_fields_is_detected(
-    template: Path, tmp_path: Path
+    template: str, backend: Backend
 ) -> None:
-    db = tmp_path / "t.db"
-    shutil.copy(template, db)
-    with sqlite3.connect(db) as conn:
-        conn.execute("update restricted set fields = replace(fields, '36.2', '36.3')")
+    db = backend.clone(template)
+    backend.sql(db, "update restricted set fields = replace(fields, '36.2', '36.3')")
     result = verify(db)
     assert not result.ok and "restricted witness fields were changed" in (
         result.problem or ""
     )
 
 
-def _rows(conn: sqlite3.Connection) -> list[tuple]:
-    return conn.execute(f"select {', '.join(COLUMNS)} from log order by seq").fetchall()
-
+# PostgreSQL text cannot hold NUL; anything else goes.
+NOISE = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    min_size=1,
+    max_size=8,
+)
 
 mutations = st.one_of(
-    st.tuples(
-        st.just("modify"),
-        st.integers(0, 8),
-        st.sampled_from(COLUMNS),
-        st.text(min_size=1, max_size=8),
-    ),
+    st.tuples(st.just("modify"), st.integers(0, 8), st.sampled_from(COLUMNS), NOISE),
     st.tuples(st.just("delete"), st.integers(0, 8)),
     st.tuples(st.just("insert"), st.integers(0, 9), st.integers(0, 8), st.booleans()),
     st.tuples(st.just("swap"), st.integers(0, 8), st.integers(0, 8)),
 )
 
 
-def mutate(conn: sqlite3.Connection, mutation: tuple) -> None:
-    rows = _rows(conn)
+def _changed(old: str, noise: str) -> str:
+    """``old`` altered by ``noise``, no longer than it (columns have a width)."""
+    new = (noise + old)[: len(old)]
+    return new if new != old else ("x" if old[0] != "x" else "y") + old[1:]
+
+
+def statements(rows: list[Any], mutation: tuple) -> list[tuple[str, dict[str, Any]]]:
+    """The SQL that applies ``mutation`` to the log rows ``rows``."""
     action = mutation[0]
     if action == "modify":
         _, index, column, noise = mutation
@@ -181,61 +186,80 @@ def mutate(conn: sqlite3.Connection, mutation: tuple) -> None:
         elif column == "record":
             new = old[:-1] + ',"x":' + chain.canonical_json(noise) + "}"
         else:
-            new = old + noise
-        conn.execute(
-            f"update log set {column} = ? where seq = ?", (new, rows[index][0])
-        )
-    elif action == "delete":
-        conn.execute("delete from log where seq = ?", (rows[mutation[1]][0],))
-    elif action == "insert":
+            new = _changed(old, noise)
+        return [
+            (
+                f"update log set {column} = :new where seq = :seq",
+                {"new": new, "seq": rows[index][0]},
+            )
+        ]
+    if action == "delete":
+        return [("delete from log where seq = :seq", {"seq": rows[mutation[1]][0]})]
+    if action == "insert":
         _, position, copy_of, rechain = mutation
         seq = position + 1
-        conn.execute("update log set seq = -seq - 1 where seq >= ?", (seq,))
-        conn.execute("update log set seq = -seq where seq < 0")
-        source = dict(zip(COLUMNS, rows[copy_of], strict=True))
-        source["seq"] = seq
-        source["ref"] = "f" * 64
+        entry = dict(zip(COLUMNS, rows[copy_of], strict=True))
+        entry.update(seq=seq, ref="f" * 64)
         if rechain:  # a careful forger chains the new entry onto its predecessor
             prev = (
                 rows[position - 1][COLUMNS.index("hash")] if position else chain.GENESIS
             )
-            source["prev_hash"] = prev
-            source["hash"] = chain.entry_hash(
-                prev, seq, source["kind"], source["ref"], source["at"], source["record"]
+            entry["prev_hash"] = prev
+            entry["hash"] = chain.entry_hash(
+                prev, seq, entry["kind"], entry["ref"], entry["at"], entry["record"]
             )
         else:
-            source["hash"] = "e" * 64
-        conn.execute(
-            f"insert into log ({', '.join(COLUMNS)}) values (?,?,?,?,?,?,?)",
-            tuple(source[c] for c in COLUMNS),
-        )
-    else:
-        _, first, second = mutation
-        if first == second:
-            second = (first + 1) % len(rows)
-        a, b = rows[first], rows[second]
-        conn.execute("update log set hash = 'swapping' where seq = ?", (a[0],))
-        for row, other in ((b, a), (a, b)):
-            conn.execute(
-                "update log set kind=?, ref=?, at=?, record=?, prev_hash=?, "
-                "hash=? where seq=?",
-                (*other[1:], row[0]),
+            entry["hash"] = "e" * 64
+        return [
+            ("update log set seq = -seq - 1 where seq >= :seq", {"seq": seq}),
+            ("update log set seq = -seq where seq < 0", {}),
+            (
+                f"insert into log ({', '.join(COLUMNS)}) values "
+                f"({', '.join(':' + c for c in COLUMNS)})",
+                entry,
+            ),
+        ]
+    _, first, second = mutation
+    if first == second:
+        second = (first + 1) % len(rows)
+    a, b = rows[first], rows[second]
+    swap = (
+        "update log set kind = :kind, ref = :ref, at = :at, record = :record, "
+        "prev_hash = :prev_hash, hash = :hash where seq = :seq"
+    )
+    return [
+        ("update log set hash = 'swapping' where seq = :seq", {"seq": a[0]}),
+        (swap, {**dict(zip(COLUMNS, a, strict=True)), "seq": b[0]}),
+        (swap, {**dict(zip(COLUMNS, b, strict=True)), "seq": a[0]}),
+    ]
+
+
+def mutate(db: str, mutation: tuple) -> None:
+    engine = sa.create_engine(database_url(db))
+    try:
+        with engine.begin() as conn:
+            rows = list(
+                conn.execute(
+                    sa.text(f"select {', '.join(COLUMNS)} from log order by seq")
+                )
             )
+            for statement, params in statements(rows, mutation):
+                conn.execute(sa.text(statement), params)
+    finally:
+        engine.dispose()
 
 
 @settings(
-    max_examples=150,
+    max_examples=120,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(mutation=mutations)
 def test_any_single_change_to_the_log_is_detected(
-    template: Path, tmp_path: Path, mutation: tuple
+    template: str, backend: Backend, mutation: tuple
 ) -> None:
-    db = Path(tempfile.mkdtemp(dir=tmp_path)) / "mutated.db"
-    shutil.copy(template, db)
-    with sqlite3.connect(db) as conn:
-        mutate(conn, mutation)
+    db = backend.clone(template)
+    mutate(db, mutation)
     result = verify(db)
     assert not result.ok, f"{mutation} went unnoticed"
     assert result.problem

@@ -130,64 +130,26 @@ def verify(conn: Connection, *, redacted: bool = False) -> Verification:
     """
     prev, expected = GENESIS, 1
     digests: dict[tuple[str, str], tuple[int, str]] = {}
-    rows = conn.execution_options(yield_per=2000).execute(
-        sa.select(schema.log).order_by(schema.log.c.seq)
-    )
-    for entry in rows:
-        seq = int(entry.seq)
-        if seq != expected:
-            return _bad(
-                expected - 1,
-                prev,
-                f"entry {expected} is missing (removed or "
-                f"renumbered): the next entry is {seq}",
-                expected,
+    query = sa.select(schema.log).order_by(schema.log.c.seq)
+    with conn.execution_options(yield_per=2000).execute(query) as rows:
+        for entry in rows:
+            problem = _entry_problem(entry, expected, prev, digests)
+            if problem is not None:
+                return Verification(False, expected - 1, prev, problem, expected)
+            digests[(entry.kind, entry.ref)] = (
+                int(entry.seq),
+                sha256_hex(entry.record),
             )
-        if entry.prev_hash != prev:
-            return _bad(
-                seq - 1,
-                prev,
-                f"entry {seq} does not follow entry {seq - 1}: "
-                "prev_hash differs (an entry was removed, inserted or reordered)",
-                seq,
-            )
-        try:
-            recomputed = entry_hash(
-                prev, seq, entry.kind, entry.ref, entry.at, entry.record
-            )
-        except (ValueError, TypeError):
-            return _bad(
-                seq - 1,
-                prev,
-                f"entry {seq} was altered: its record is not valid JSON",
-                seq,
-            )
-        if recomputed != entry.hash:
-            return _bad(
-                seq - 1,
-                prev,
-                f"entry {seq} was altered: its hash does not match its content",
-                seq,
-            )
-        key = (entry.kind, entry.ref)
-        if key in digests:
-            return _bad(
-                seq - 1,
-                prev,
-                f"entry {seq} logs {entry.kind} {entry.ref} "
-                f"again (first logged as entry {digests[key][0]})",
-                seq,
-            )
-        digests[key] = (seq, sha256_hex(entry.record))
-        prev, expected = entry.hash, seq + 1
+            prev, expected = entry.hash, int(entry.seq) + 1
     count = expected - 1
 
     problems: list[tuple[int, str]] = []
     for kind, table in schema.LOGGED_TABLES.items():
         pk = next(iter(table.primary_key.columns))
-        for row in conn.execution_options(yield_per=2000).execute(
+        rows = conn.execution_options(yield_per=2000).execute(
             sa.select(table).order_by(pk)
-        ):
+        )
+        for row in rows:
             mapping = dict(row._mapping)
             ref = str(mapping[pk.name])
             logged = digests.pop((kind, ref), None)
@@ -224,6 +186,42 @@ def verify(conn: Connection, *, redacted: bool = False) -> Verification:
     return Verification(True, count, prev)
 
 
+def _entry_problem(
+    entry: Any,
+    expected: int,
+    prev: str,
+    digests: dict[tuple[str, str], tuple[int, str]],
+) -> str | None:
+    """What is wrong with log entry ``entry`` where entry ``expected`` should
+    follow a chain whose head is ``prev``; None when nothing is."""
+    seq = int(entry.seq)
+    if seq != expected:
+        return (
+            f"entry {expected} is missing (removed or renumbered): the next "
+            f"entry is {seq}"
+        )
+    if entry.prev_hash != prev:
+        return (
+            f"entry {seq} does not follow entry {seq - 1}: prev_hash differs "
+            "(an entry was removed, inserted or reordered)"
+        )
+    try:
+        recomputed = entry_hash(
+            prev, seq, entry.kind, entry.ref, entry.at, entry.record
+        )
+    except (ValueError, TypeError):
+        return f"entry {seq} was altered: its record is not valid JSON"
+    if recomputed != entry.hash:
+        return f"entry {seq} was altered: its hash does not match its content"
+    first = digests.get((entry.kind, entry.ref))
+    if first is not None:
+        return (
+            f"entry {seq} logs {entry.kind} {entry.ref} again (first logged as "
+            f"entry {first[0]})"
+        )
+    return None
+
+
 def _check_restricted(conn: Connection, redacted: bool) -> Iterator[tuple[int, str]]:
     docs, held = schema.documents, schema.restricted
     query = (
@@ -250,10 +248,6 @@ def _seq_of(conn: Connection, kind: str, ref: str) -> int:
         )
     ).scalar()
     return int(seq) if seq is not None else 0
-
-
-def _bad(good: int, head: str, problem: str, seq: int) -> Verification:
-    return Verification(False, good, head, problem, seq)
 
 
 def tail(conn: Connection, count: int | None = None) -> list[dict[str, Any]]:

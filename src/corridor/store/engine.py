@@ -1,9 +1,11 @@
 """Opening a store: the engine, its connection settings, and migrations.
 
 ``--db`` takes a SQLite file path (the embedded default, ``corridor.db``) or a
-SQLAlchemy URL such as ``postgresql+psycopg://user@host/db``. SQLite runs in
-WAL mode with a busy timeout, and every write transaction starts with
-``BEGIN IMMEDIATE`` so that two writers never read the same evidence-log head.
+database URL such as ``postgresql://user@host/db`` (driven by psycopg 3).
+Every write transaction holds the one lock on the evidence-log head, so two
+writers never extend the chain from the same entry: SQLite starts it with
+``BEGIN IMMEDIATE`` (in WAL mode, with a busy timeout), PostgreSQL takes a
+transaction-scoped advisory lock.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from corridor.store import schema
 
 SCHEMA_VERSION_KEY = "schema_version"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+CHAIN_LOCK_KEY = 7_242_016
+"""PostgreSQL advisory lock taken by every write transaction (the chain head)."""
 
 
 def _v1(conn: Connection) -> None:
@@ -37,6 +41,9 @@ SCHEMA_VERSION = len(MIGRATIONS)
 def database_url(db: str) -> str:
     """A SQLAlchemy URL for ``db``: a URL is kept, anything else is a SQLite path."""
     if "://" in db:
+        for plain in ("postgresql://", "postgres://"):
+            if db.startswith(plain):
+                return "postgresql+psycopg://" + db.removeprefix(plain)
         return db
     return f"sqlite:///{Path(db).expanduser()}"
 
@@ -70,8 +77,14 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """One write transaction: committed on success, rolled back on any error."""
+        """One write transaction: committed on success, rolled back on any error.
+
+        It holds the chain lock from its first statement, so appends to the
+        evidence log from concurrent writers queue up instead of forking it.
+        """
         with self.engine.begin() as conn:
+            if self.engine.dialect.name == "postgresql":
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({CHAIN_LOCK_KEY})")
             yield conn
 
     @contextmanager
@@ -113,7 +126,7 @@ def open_store(db: str) -> Store:
         if not parent.is_dir():
             raise StoreError(f"{db}: folder {str(parent)!r} does not exist")
     try:
-        engine = sa.create_engine(url)
+        engine = sa.create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
     except (sa.exc.ArgumentError, ImportError) as exc:
         raise StoreError(
             f"--db {db!r} is not a SQLite path or a database URL we can use: {exc}"
@@ -123,10 +136,13 @@ def open_store(db: str) -> Store:
     store = Store(engine)
     try:
         _migrate(store)
-    except sa.exc.DatabaseError as exc:
+    except (sa.exc.DatabaseError, sa.exc.InterfaceError) as exc:
         engine.dispose()
         reason = str(exc.orig) if getattr(exc, "orig", None) else str(exc)
-        raise StoreError(f"{db}: cannot open the database: {reason}") from exc
+        shown = store.url if "://" in db else db
+        raise StoreError(
+            f"{shown}: cannot open the database: {reason.strip().splitlines()[0]}"
+        ) from exc
     return store
 
 
