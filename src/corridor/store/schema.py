@@ -139,6 +139,44 @@ events = sa.Table(
     sa.Column("quote", sa.Text, nullable=False),
 )
 
+corrections = sa.Table(
+    "corrections",
+    metadata,
+    sa.Column("id", HASH, primary_key=True),
+    sa.Column("claim_id", HASH, sa.ForeignKey("claims.id"), nullable=False, index=True),
+    sa.Column("changes", sa.Text, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("by", sa.String(200), nullable=False),
+    sa.Column("at", sa.String(32), nullable=False),
+)
+"""An analyst's correction of a claim: the fields it changes (canonical JSON of
+column -> new value) and why. The claim row itself is never overwritten; readers
+apply corrections in order."""
+
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("name", sa.String(200), primary_key=True),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("password_hash", sa.Text, nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("disabled", sa.Boolean, nullable=False, default=False),
+)
+"""People who sign in to ``corridor serve``: viewer, witness, analyst or admin.
+Never exported and never logged (the log is evidence; passwords are not)."""
+
+api_tokens = sa.Table(
+    "api_tokens",
+    metadata,
+    sa.Column("token_sha256", HASH, primary_key=True),
+    sa.Column(
+        "user", sa.String(200), sa.ForeignKey("users.name"), nullable=False, index=True
+    ),
+    sa.Column("label", sa.Text, nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+)
+"""API tokens for scripts; only their SHA-256 is stored."""
+
 log = sa.Table(
     "log",
     metadata,
@@ -153,6 +191,7 @@ log = sa.Table(
 )
 
 LOGGED_TABLES: dict[str, sa.Table] = {
-    t.name: t for t in (documents, witness_keys, extractions, claims, events)
+    t.name: t
+    for t in (documents, witness_keys, extractions, claims, events, corrections)
 }
 """Tables whose every row has an entry in the evidence log, by log ``kind``."""

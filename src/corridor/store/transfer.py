@@ -33,8 +33,11 @@ TABLES: tuple[sa.Table, ...] = (
     schema.extractions,
     schema.claims,
     schema.events,
+    schema.corrections,
     schema.log,
 )
+"""What an export holds, in order. Users and API tokens are left out: they
+belong to one deployment, and their password hashes to nobody else."""
 
 
 def is_redacted(store: Store, conn: sa.Connection) -> bool:
