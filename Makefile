@@ -25,6 +25,18 @@ demo: $(STAMP)
 	$(BIN)/corridor --db $(DEMO_DB) ingest examples/reports examples/witness
 	@echo "== stored documents"
 	$(BIN)/corridor --db $(DEMO_DB) documents
+	@echo "== extracting claims and events"
+	$(BIN)/corridor --db $(DEMO_DB) extract
+	@echo "== claims about people fleeing and people trapped"
+	$(BIN)/corridor --db $(DEMO_DB) claims --indicator people.displaced
+	$(BIN)/corridor --db $(DEMO_DB) claims --indicator people.trapped
+	@echo "== situation in east Aleppo"
+	$(BIN)/corridor --db $(DEMO_DB) situation "east Aleppo"
+	@echo "== food projection for east Aleppo as known on 21 November 2016"
+	$(BIN)/corridor --db $(DEMO_DB) project "east Aleppo" --as-of 2016-11-21
+	@echo "== report"
+	$(BIN)/corridor --db $(DEMO_DB) report "east Aleppo" --out out/report.html
+	$(BIN)/corridor --db $(DEMO_DB) report "east Aleppo" --out out/report.pdf
 	@echo "== evidence log"
 	$(BIN)/corridor --db $(DEMO_DB) log verify
 
@@ -48,7 +60,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/ingest.py
+	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

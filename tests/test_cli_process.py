@@ -80,7 +80,7 @@ def test_progress_bar_shows_on_a_terminal(tmp_path: Path) -> None:
     finally:
         os.close(leader)
     assert result.returncode == 0
-    assert b"file/s" in shown or b"s/file" in shown
+    assert b"doc/s" in shown or b"s/doc" in shown
 
 
 def test_db_from_the_environment(tmp_path: Path) -> None:

@@ -6,6 +6,8 @@ Library code raises typed errors (``errors.py``); only here do they become
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 import logging
 import sys
@@ -14,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+import sqlalchemy.exc
 
 from corridor import __version__
 from corridor.errors import ConfigError, CorridorError
@@ -28,6 +31,9 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except CorridorError as exc:
             raise click.ClickException(str(exc)) from None
+        except sqlalchemy.exc.SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            raise click.ClickException(f"database error: {reason}") from None
 
 
 def _settings(ctx: click.Context) -> Settings:
@@ -162,16 +168,15 @@ def ingest(
     sources, skipped = batch.collect(paths)
     options = batch.Options(flags=flags, max_bytes=limit, keep_invalid=keep_invalid)
     new = stored = rejected = 0
+    # No total: folders are walked as they are ingested, in bounded memory.
     bar = tqdm(
-        total=len(sources),
-        unit="file",
-        disable=not sys.stderr.isatty(),
-        file=sys.stderr,
-        leave=False,
+        unit="doc", disable=not sys.stderr.isatty(), file=sys.stderr, leave=False
     )
     with bar:
         for outcome in batch.ingest(store, sources, options):
-            bar.update(1)
+            bar.update(
+                len(outcome.new) + len(outcome.stored) + (outcome.error is not None)
+            )
             for warning in outcome.warnings:
                 bar.write(f"Warning: {warning}", file=sys.stderr)
             if outcome.error is not None:
@@ -179,9 +184,9 @@ def ingest(
                 bar.write(f"Error: {outcome.error}", file=sys.stderr)
             new += len(outcome.new)
             stored += len(outcome.stored)
-    if skipped:
+    if skipped.count:
         click.echo(
-            f"skipped {len(skipped)} file(s) of other types, such as {skipped[0]}",
+            f"skipped {skipped.count} file(s) of other types, such as {skipped.first}",
             err=True,
         )
     click.echo(f"{new} new, {stored} already stored, {rejected} rejected")
@@ -213,6 +218,263 @@ def documents(
         rows,
         ["id", "published", "kind", "publisher", "signature", "characters", "title"],
     )
+
+
+# extract --------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("files", nargs=-1, metavar="[FILE...]")
+@click.option("--redo", is_flag=True, help="Extract every stored document again.")
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run on this Dask cluster, like tcp://host:8786.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Run on a local Dask cluster of N worker processes.",
+)
+@json_option
+@click.pass_context
+def extract(
+    ctx: click.Context,
+    files: tuple[str, ...],
+    redo: bool,
+    scheduler: str | None,
+    workers: int | None,
+    as_json: bool,
+) -> None:
+    """Extract claims and events from stored documents not yet extracted.
+
+    With FILE... and --json, read those files directly, store nothing, and
+    print one JSON object per claim or event.
+    """
+    from tqdm import tqdm
+
+    from corridor.extract import Extractor
+    from corridor.ingest import metadata, readers
+    from corridor.runners import extract_files, extract_stored
+    from corridor.store import evidence
+
+    if files:
+        if not as_json or redo or scheduler or workers:
+            raise click.UsageError(
+                "FILE arguments are read directly and need --json (and no "
+                "--redo, --scheduler or --workers); to store them, ingest them first"
+            )
+        extractor = Extractor()
+        for name in files:
+            try:
+                _emit_json(extract_files([name], extractor))
+            except (readers.ReadError, metadata.MetadataError) as exc:
+                raise click.ClickException(f"{name}: {exc}") from None
+        return
+    if scheduler and workers:
+        raise click.UsageError(
+            "give --scheduler (a running cluster) or --workers (a local one), not both"
+        )
+    store = _store(ctx)
+    todo = evidence.documents_to_extract(store, redo)
+    if scheduler or workers:
+        from corridor.runners import extract_distributed
+
+        outcomes = extract_distributed(
+            store, todo, scheduler=scheduler, workers=workers or 2
+        )
+    else:
+        outcomes = extract_stored(store, Extractor(), todo)
+    totals = {"documents": 0, "claims": 0, "events": 0, "unchanged": 0}
+    bar = tqdm(
+        total=len(todo),
+        unit="doc",
+        disable=not sys.stderr.isatty(),
+        file=sys.stderr,
+        leave=False,
+    )
+    with bar:
+        for outcome in outcomes:
+            bar.update(1)
+            totals["documents"] += 1
+            totals["claims"] += outcome.claims
+            totals["events"] += outcome.events
+            totals["unchanged"] += not outcome.changed
+            if as_json:
+                _emit_json([dataclasses.asdict(outcome)])
+    if not as_json:
+        click.echo(
+            "{documents} documents: {claims} claims, {events} events "
+            "({unchanged} unchanged)".format(**totals)
+        )
+
+
+@cli.command()
+@click.option("--area", help="Only claims about this area (as extracted).")
+@click.option("--indicator", help="Only this indicator, like people.displaced.")
+@click.option("--document", metavar="ID", help="Only this document (an id prefix).")
+@json_option
+@click.pass_context
+def claims(
+    ctx: click.Context,
+    area: str | None,
+    indicator: str | None,
+    document: str | None,
+    as_json: bool,
+) -> None:
+    """List the current claims with their quotes and sources."""
+    from corridor.extract import INDICATORS
+    from corridor.store import evidence
+
+    if indicator is not None and indicator not in INDICATORS:
+        raise click.BadParameter(
+            f"must be one of {', '.join(INDICATORS)}", param_hint="--indicator"
+        )
+    where = evidence.ClaimFilter(area=area, indicator=indicator, document=document)
+    with _store(ctx).read() as conn:
+        rows = list(evidence.claims(conn, where))
+    if as_json:
+        _emit_json(rows)
+        return
+    for row in rows:
+        row["figure"] = _figure(row["low"], row["high"], row["vague"])
+        row["quote"] = " ".join(row["quote"].split())
+    _table(
+        rows,
+        ["published", "publisher", "indicator", "figure", "modality", "area", "quote"],
+    )
+
+
+def _figure(low: float | None, high: float | None, vague: bool) -> str:
+    def fmt(value: float) -> str:
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+    if low is None and high is None:
+        text = "?"
+    elif high is None:
+        text = f">={fmt(low)}" if low is not None else "?"
+    elif low is None:
+        text = f"<={fmt(high)}"
+    elif low == high:
+        text = fmt(low)
+    else:
+        text = f"{fmt(low)}-{fmt(high)}"
+    return text + (" (vague)" if vague else "")
+
+
+# situation ------------------------------------------------------------------------
+
+
+def _date_option(name: str, help: str) -> Callable[[F], F]:
+    def parse(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
+        if value is None:
+            return None
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise click.BadParameter(
+                f"must be a date like 2016-12-01, got {value!r}"
+            ) from None
+
+    return click.option(name, metavar="DATE", callback=parse, help=help)
+
+
+@cli.command()
+@click.argument("area", required=False)
+@_date_option("--as-of", "Only what was published by this date, like 2016-12-01.")
+@click.option(
+    "--window",
+    "window_days",
+    type=click.IntRange(min=1),
+    default=14,
+    show_default=True,
+    metavar="DAYS",
+    help="Figures within this many days form one estimate.",
+)
+@json_option
+@click.pass_context
+def situation(
+    ctx: click.Context,
+    area: str | None,
+    as_of: dt.date | None,
+    window_days: int,
+    as_json: bool,
+) -> None:
+    """Reconciled estimates, roll-ups, conflicts and corridor status for AREA
+    (and the areas inside it; every area when none is given)."""
+    from corridor.situation import build
+    from corridor.situation.text import json_lines, render
+
+    picture = build(_store(ctx), area, as_of, window_days)
+    if as_json:
+        _emit_json(json_lines(picture))
+    else:
+        click.echo(render(picture))
+
+
+@cli.command()
+@click.argument("area")
+@_date_option("--as-of", "Project as known on this date [default: newest report].")
+@click.option(
+    "--draws",
+    type=click.IntRange(min=100),
+    default=100_000,
+    show_default=True,
+    help="Monte Carlo draws.",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=2016,
+    show_default=True,
+    help="Random seed (the same seed gives the same answer).",
+)
+@json_option
+@click.pass_context
+def project(
+    ctx: click.Context,
+    area: str,
+    as_of: dt.date | None,
+    draws: int,
+    seed: int,
+    as_json: bool,
+) -> None:
+    """When food runs out in AREA: P10, P50 and P90 of the date and days left."""
+    from corridor.situation.inputs import projection_inputs
+    from corridor.situation.projection import project as run_projection
+    from corridor.situation.text import render_projection
+
+    inputs = projection_inputs(_store(ctx), area, as_of)
+    result = run_projection(inputs, draws=draws, seed=seed)
+    if as_json:
+        data = result.as_dict()
+        data.pop("days")
+        data.pop("fraction_out")
+        _emit_json([data])
+    else:
+        click.echo(render_projection(result))
+
+
+@cli.command()
+@click.argument("area")
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The report file: .html, .pdf or .md.",
+)
+@_date_option("--as-of", "Only what was published by this date, like 2016-12-01.")
+@click.pass_context
+def report(ctx: click.Context, area: str, out: Path, as_of: dt.date | None) -> None:
+    """Write a situation report for AREA: headline figures, conflicts, the food
+    projection, corridor status, timelines, and every figure footnoted."""
+    from corridor.report import gather, write
+
+    written = write(gather(_store(ctx), area, as_of), out)
+    extra = f" (and {len(written) - 1} chart files)" if len(written) > 1 else ""
+    click.echo(f"wrote {out}{extra}")
 
 
 # log ------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ status 1, and only the web layer into HTTP errors::
      ├── InputError           one input (file, field, line) is unusable
      │    └── SignatureError  a witness report's signature is malformed or forged
      ├── IntegrityError       the evidence log does not verify
-     └── NotFoundError        a named record does not exist
+     ├── NotFoundError        a named record (or an area's data) does not exist
+     └── ProjectionError      projection inputs cannot give a depletion date
 
 Every message says what was expected, what arrived, and where.
 """
@@ -52,4 +53,8 @@ class IntegrityError(CorridorError):
 
 
 class NotFoundError(CorridorError):
-    """A named record does not exist."""
+    """A named record (or any data about a named area) does not exist."""
+
+
+class ProjectionError(CorridorError):
+    """The projection inputs cannot give a depletion date."""

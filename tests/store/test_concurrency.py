@@ -17,8 +17,9 @@ def test_concurrent_ingests_keep_one_linear_chain(db: str, tmp_path: Path) -> No
         folder = tmp_path / f"w{writer}"
         folder.mkdir()
         for i in range(per_writer):
-            (folder / f"r{i}.txt").write_text(f"Writer {writer} report {i}: "
-                                              f"{i * 100} people fled.")
+            (folder / f"r{i}.txt").write_text(
+                f"Writer {writer} report {i}: {i * 100} people fled."
+            )
         folders.append(folder)
     open_store(db).close()  # migrate once, before the race
     errors: list[BaseException] = []

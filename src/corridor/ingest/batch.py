@@ -17,10 +17,16 @@ from typing import Any, BinaryIO
 
 import sqlalchemy as sa
 
-from corridor.ingest import metadata, readers, witness
+from corridor.ingest import corpus, metadata, readers, witness
 from corridor.ingest.text import document_id
 from corridor.store import schema
-from corridor.store.chain import LogWriter, canonical_json, restricted_digest, utc_now
+from corridor.store.chain import (
+    LogWriter,
+    canonical_json,
+    restricted_digest,
+    typed,
+    utc_now,
+)
 from corridor.store.engine import Store
 
 STDIN = "-"
@@ -57,20 +63,37 @@ class Draft:
     restricted: dict[str, Any] | None = None
 
 
-def collect(paths: Iterable[str]) -> tuple[list[Source], list[str]]:
-    """Files to ingest from ``paths`` (folders walked), and files skipped.
+@dataclass
+class Skipped:
+    """Files a folder walk left out (other types): how many, and the first."""
+
+    count: int = 0
+    first: str | None = None
+
+    def add(self, name: str) -> None:
+        self.count += 1
+        self.first = self.first or name
+
+
+def collect(paths: Iterable[str]) -> tuple[Iterator[Source], Skipped]:
+    """Files to ingest from ``paths`` (folders walked lazily), and what was skipped.
 
     Inside a folder, only known report types are taken, hidden entries and
     ``.meta.json`` sidecars are left out. A file named directly is always tried.
+    The sources come one at a time, so a tree of any size walks in bounded
+    memory; ``Skipped`` fills in as they are consumed.
     """
-    sources: list[Source] = []
-    skipped: list[str] = []
-    for given in paths:
-        if given == STDIN:
-            sources.append(Source(STDIN, None))
-            continue
-        path = Path(given)
-        if path.is_dir():
+    skipped = Skipped()
+
+    def walk() -> Iterator[Source]:
+        for given in paths:
+            if given == STDIN:
+                yield Source(STDIN, None)
+                continue
+            path = Path(given)
+            if not path.is_dir():
+                yield Source(given, path)
+                continue
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
@@ -78,12 +101,11 @@ def collect(paths: Iterable[str]) -> tuple[list[Source], list[str]]:
                     if name.startswith(".") or metadata.is_sidecar(child):
                         continue
                     if child.suffix.lower() in readers.KNOWN_SUFFIXES:
-                        sources.append(Source(str(child), child))
+                        yield Source(str(child), child)
                     else:
-                        skipped.append(str(child))
-        else:
-            sources.append(Source(given, path))
-    return sources, skipped
+                        skipped.add(str(child))
+
+    return walk(), skipped
 
 
 def ingest(
@@ -98,6 +120,10 @@ def ingest(
             r.name: r.public_key for r in conn.execute(sa.select(schema.witness_keys))
         }
     for source in sources:
+        if corpus.is_corpus(source.path):
+            assert source.path is not None
+            yield from _ingest_corpus(store, source.name, source.path, options)
+            continue
         outcome = Outcome(source.name)
         try:
             drafts = _drafts(source, options, keys, stdin)
@@ -123,13 +149,56 @@ def ingest(
         yield outcome
 
 
+def _ingest_corpus(
+    store: Store, name: str, path: Path, options: Options
+) -> Iterator[Outcome]:
+    """A corpus, CHUNK records to a transaction: one Outcome per chunk, and one
+    per refused record."""
+    where = "row" if path.suffix.lower() == ".parquet" else "line"
+    pending: list[tuple[int, Draft]] = []
+
+    def flush() -> Outcome:
+        outcome = Outcome(f"{name}:{where}s {pending[0][0]}-{pending[-1][0]}")
+        with store.transaction() as conn:
+            writer = LogWriter(conn)
+            for _number, draft in pending:
+                doc_id = draft.row["id"]
+                if doc_id in outcome.new or _exists(conn, doc_id):
+                    outcome.stored.append(doc_id)
+                else:
+                    _insert(conn, writer, draft)
+                    outcome.new.append(doc_id)
+        pending.clear()
+        return outcome
+
+    try:
+        for item in corpus.records(path):
+            if isinstance(item, corpus.RecordError):
+                yield Outcome(name, error=f"{name}: {item}")
+                continue
+            number, value = item
+            try:
+                text, meta = corpus.report(number, value, where, options.max_bytes)
+            except corpus.RecordError as exc:
+                yield Outcome(name, error=f"{name}: {exc}")
+                continue
+            merged = metadata.merge(options.flags, meta)
+            pending.append((number, Draft(_row(text, f"{name}:{number}", merged))))
+            if len(pending) >= corpus.CHUNK:
+                yield flush()
+    except OSError as exc:
+        yield Outcome(name, error=f"{name}: cannot be read: {exc.strerror}")
+    if pending:
+        yield flush()
+
+
 def _exists(conn: sa.Connection, doc_id: str) -> bool:
     query = sa.select(schema.documents.c.id).where(schema.documents.c.id == doc_id)
     return conn.execute(query).first() is not None
 
 
 def _insert(conn: sa.Connection, writer: LogWriter, draft: Draft) -> None:
-    row = dict(draft.row)
+    row = typed(schema.documents, draft.row)
     held = None
     if draft.restricted is not None:
         held = {

@@ -19,7 +19,10 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 PDF_SUFFIXES = frozenset({".pdf"})
 WITNESS_SUFFIXES = frozenset({".json", ".csv"})
-KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | WITNESS_SUFFIXES
+CORPUS_SUFFIXES = frozenset({".jsonl", ".ndjson", ".parquet"})
+KNOWN_SUFFIXES = (
+    TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | WITNESS_SUFFIXES | CORPUS_SUFFIXES
+)
 
 
 class ReadError(ValueError):

@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from corridor.ingest import signing
+from corridor.ingest import metadata, signing
 from corridor.ingest.readers import ReadError, text_of
 from corridor.ingest.text import normalise
 from corridor.store.chain import canonical_json
@@ -215,12 +215,7 @@ def _check_location(location: Any, bad: Any) -> None:
 
 
 def _date(value: str) -> dt.date | None:
-    text = value.strip()
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    try:
-        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
+        return metadata.parse_date(value, "observed_at")
+    except metadata.MetadataError:
         return None

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,6 +54,26 @@ def row_json(row: Mapping[str, Any]) -> dict[str, Any]:
     return {key: json_value(value) for key, value in row.items()}
 
 
+def typed(table: sa.Table, row: Mapping[str, Any]) -> dict[str, Any]:
+    """``row`` with numbers and flags in the types its columns give back.
+
+    What is logged must be what a later read returns: an extractor's 35 goes
+    into a Float column and comes back 35.0, and the log must say 35.0.
+    """
+    out = dict(row)
+    for column in table.columns:
+        value = out.get(column.name)
+        if value is None:
+            continue
+        if isinstance(column.type, sa.Boolean):
+            out[column.name] = bool(value)
+        elif isinstance(column.type, sa.Float):
+            out[column.name] = float(value)
+        elif isinstance(column.type, sa.Integer):
+            out[column.name] = int(value)
+    return out
+
+
 def log_record(kind: str, row: Mapping[str, Any]) -> dict[str, Any]:
     """What the log keeps of a row: all of it, but a document's text as a digest."""
     record = row_json(row)
@@ -70,8 +90,15 @@ def restricted_digest(salt: str, fields: str) -> str:
 def entry_hash(
     prev_hash: str, seq: int, kind: str, ref: str, at: str, record: str
 ) -> str:
-    body = canonical_json(
-        {"seq": seq, "kind": kind, "ref": ref, "at": at, "record": json.loads(record)}
+    """The hash of an entry whose ``record`` is already canonical JSON.
+
+    The body is spelled out in canonical key order (at, kind, record, ref,
+    seq) rather than parsed and dumped again: the same bytes for a canonical
+    record, and a mismatch for a record rewritten in any other spelling.
+    """
+    body = (
+        f'{{"at":{canonical_json(at)},"kind":{canonical_json(kind)},'
+        f'"record":{record},"ref":{canonical_json(ref)},"seq":{int(seq)}}}'
     )
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
 
@@ -95,22 +122,31 @@ class LogWriter:
 
     def append(self, kind: str, ref: str, row: Mapping[str, Any]) -> str:
         """Log ``row`` of table ``kind``; returns the new head hash."""
-        record = canonical_json(log_record(kind, row))
-        seq = self.seq + 1
+        return self.extend([(kind, ref, row)])
+
+    def extend(self, rows: Sequence[tuple[str, str, Mapping[str, Any]]]) -> str:
+        """Log ``(kind, ref, row)`` triples in order, in one statement."""
+        entries = []
         at = utc_now()
-        digest = entry_hash(self.head, seq, kind, ref, at, record)
-        entry = {
-            "seq": seq,
-            "kind": kind,
-            "ref": ref,
-            "at": at,
-            "record": record,
-            "prev_hash": self.head,
-            "hash": digest,
-        }
-        self.conn.execute(schema.log.insert(), entry)
-        self.seq, self.head = seq, digest
-        return digest
+        for kind, ref, row in rows:
+            record = canonical_json(log_record(kind, row))
+            seq = self.seq + 1
+            digest = entry_hash(self.head, seq, kind, ref, at, record)
+            entries.append(
+                {
+                    "seq": seq,
+                    "kind": kind,
+                    "ref": ref,
+                    "at": at,
+                    "record": record,
+                    "prev_hash": self.head,
+                    "hash": digest,
+                }
+            )
+            self.seq, self.head = seq, digest
+        if entries:
+            self.conn.execute(schema.log.insert(), entries)
+        return self.head
 
 
 @dataclass(frozen=True)

@@ -28,11 +28,26 @@ CHAIN_LOCK_KEY = 7_242_016
 """PostgreSQL advisory lock taken by every write transaction (the chain head)."""
 
 
-def _v1(conn: Connection) -> None:
-    schema.metadata.create_all(conn)
+def _create(*tables: sa.Table) -> Callable[[Connection], None]:
+    def migrate(conn: Connection) -> None:
+        schema.metadata.create_all(conn, tables=list(tables))
+
+    return migrate
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1]
+MIGRATIONS: list[Callable[[Connection], None]] = [
+    _create(
+        schema.meta,
+        schema.documents,
+        schema.restricted,
+        schema.witness_keys,
+        schema.extractions,
+        schema.claims,
+        schema.events,
+        schema.log,
+    ),
+    _create(schema.corrections, schema.users, schema.api_tokens),
+]
 """Migration ``i`` takes the schema from version ``i`` to ``i + 1``. Append only."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

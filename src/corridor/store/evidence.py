@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from corridor.store import schema
-from corridor.store.chain import LogWriter, canonical_json, row_json, utc_now
+from corridor.store.chain import LogWriter, canonical_json, row_json, typed, utc_now
 from corridor.store.engine import Store
 
 
@@ -64,7 +64,6 @@ def record_extraction(
         return None
     number = 1 if latest is None else int(latest.number) + 1
     extraction_id = _id(document_id, number)
-    writer = LogWriter(conn)
     row = {
         "id": extraction_id,
         "document_id": document_id,
@@ -76,17 +75,26 @@ def record_extraction(
         "at": utc_now(),
     }
     conn.execute(schema.extractions.insert(), row)
-    writer.append(schema.extractions.name, extraction_id, row)
+    logged: list[tuple[str, str, dict[str, Any]]] = [
+        (schema.extractions.name, extraction_id, row)
+    ]
     for table, items in ((schema.claims, claims), (schema.events, events)):
-        for index, item in enumerate(items):
-            record = {
-                "id": _id(extraction_id, table.name, index),
-                "extraction_id": extraction_id,
-                "document_id": document_id,
-                **item,
-            }
-            conn.execute(table.insert(), record)
-            writer.append(table.name, record["id"], record)
+        records = [
+            typed(
+                table,
+                {
+                    "id": _id(extraction_id, table.name, index),
+                    "extraction_id": extraction_id,
+                    "document_id": document_id,
+                    **item,
+                },
+            )
+            for index, item in enumerate(items)
+        ]
+        if records:
+            conn.execute(table.insert(), records)
+        logged.extend((table.name, r["id"], r) for r in records)
+    LogWriter(conn).extend(logged)
     return extraction_id
 
 
@@ -120,7 +128,15 @@ def claims(
     where = where or ClaimFilter()
     c, d = schema.claims, schema.documents
     query = (
-        sa.select(c, d.c.publisher, d.c.published, d.c.kind, d.c.source, d.c.title)
+        sa.select(
+            c,
+            d.c.publisher,
+            d.c.published,
+            d.c.kind,
+            d.c.source,
+            d.c.title,
+            d.c.signature,
+        )
         .join(d, d.c.id == c.c.document_id)
         .where(_current(c))
         .order_by(d.c.published.nulls_last(), d.c.id, c.c.start, c.c.id)
@@ -143,7 +159,7 @@ def events(conn: Connection) -> Iterator[dict[str, Any]]:
     """Current events with their document's publisher and date."""
     e, d = schema.events, schema.documents
     query = (
-        sa.select(e, d.c.publisher, d.c.published, d.c.kind, d.c.source)
+        sa.select(e, d.c.publisher, d.c.published, d.c.kind, d.c.source, d.c.signature)
         .join(d, d.c.id == e.c.document_id)
         .where(_current(e))
         .order_by(e.c.date.nulls_last(), d.c.published.nulls_last(), e.c.start, e.c.id)

@@ -1,0 +1,135 @@
+"""Extraction on a Dask distributed cluster, for archives too big for one process.
+
+Documents stream to the workers in batches (at most two batches per worker in
+flight, so memory stays bounded however large the store); each worker keeps one
+extractor; results come back in batches and are written here, by the one
+process that holds the store, one transaction per batch. Writing is
+idempotent (an extraction equal to the latest is not stored again), so a batch
+that Dask runs twice, because a worker died under it, leaves no duplicate, and
+a rerun after a crash picks up only what is missing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack
+from itertools import islice
+from typing import Any
+
+import sqlalchemy as sa
+
+from corridor.extract import Claim, Event, Extractor
+from corridor.runners.sequential import EXTRACTOR_NAME, ExtractOutcome
+from corridor.store import evidence, schema
+from corridor.store.engine import Store
+
+DEFAULT_BATCH = 100
+
+Item = tuple[str, str, dt.date | None, str | None]
+"""A document as shipped to a worker: id, text, published, area."""
+Found = tuple[str, list[dict[str, Any]], list[dict[str, Any]]]
+"""What a worker sends back for one document: id, claims, events."""
+
+
+def extract_batch(batch: Sequence[Item]) -> list[Found]:
+    """Run on a worker: extract each document of ``batch``.
+
+    The extractor is built once per worker process and kept on the worker
+    object (Dask's place for per-worker state), not in a module global.
+    """
+    from distributed import get_worker
+
+    worker: Any = get_worker()
+    extractor = getattr(worker, "corridor_extractor", None)
+    if extractor is None:
+        extractor = Extractor()
+        worker.corridor_extractor = extractor
+    found = []
+    for document_id, text, published, area in batch:
+        items = extractor.extract(text, published=published, area=area)
+        found.append(
+            (
+                document_id,
+                [dataclasses.asdict(i) for i in items if isinstance(i, Claim)],
+                [dataclasses.asdict(i) for i in items if isinstance(i, Event)],
+            )
+        )
+    return found
+
+
+def _batches(
+    store: Store, document_ids: Iterable[str], size: int
+) -> Iterator[list[Item]]:
+    docs = schema.documents
+    ids = iter(document_ids)
+    while chunk := list(islice(ids, size)):
+        with store.read() as conn:
+            rows = conn.execute(
+                sa.select(docs.c.id, docs.c.text, docs.c.published, docs.c.area).where(
+                    docs.c.id.in_(chunk)
+                )
+            ).all()
+        by_id = {r.id: (r.id, r.text, r.published, r.area) for r in rows}
+        yield [by_id[i] for i in chunk if i in by_id]
+
+
+def extract_distributed(
+    store: Store,
+    document_ids: Iterable[str],
+    *,
+    scheduler: str | None = None,
+    workers: int = 2,
+    batch_size: int = DEFAULT_BATCH,
+) -> Iterator[ExtractOutcome]:
+    """Extract ``document_ids`` on the cluster at ``scheduler`` (``tcp://host:8786``),
+    or on a local cluster of ``workers`` processes started for the run."""
+    from distributed import Client, LocalCluster, as_completed
+
+    with ExitStack() as stack:
+        with warnings.catch_warnings():
+            # distributed warns about its dashboard and ports on start-up; we
+            # start no dashboard, and the ports are its own business.
+            warnings.simplefilter("ignore")
+            if scheduler is None:
+                cluster = stack.enter_context(
+                    LocalCluster(
+                        n_workers=workers,
+                        threads_per_worker=1,
+                        processes=True,
+                        dashboard_address=None,
+                        silence_logs=40,
+                    )
+                )
+                client = stack.enter_context(Client(cluster))
+            else:
+                client = stack.enter_context(Client(scheduler, timeout="30s"))
+        slots = max(2 * len(client.scheduler_info()["workers"]), 2)
+        batches = _batches(store, document_ids, batch_size)
+        running = as_completed(
+            [
+                client.submit(extract_batch, b, pure=False)
+                for b in islice(batches, slots)
+            ]
+        )
+        for future in running:
+            found = future.result()
+            with store.transaction() as conn:  # one transaction per batch
+                made = [
+                    evidence.record_extraction(
+                        conn, document_id, EXTRACTOR_NAME, claims, events
+                    )
+                    for document_id, claims, events in found
+                ]
+            for (document_id, claims, events), extraction in zip(
+                found, made, strict=True
+            ):
+                yield ExtractOutcome(
+                    document_id, len(claims), len(events), extraction is not None
+                )
+            future.release()
+            following = next(batches, None)
+            if following is not None:
+                running.add(client.submit(extract_batch, following, pure=False))

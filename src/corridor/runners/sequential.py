@@ -1,0 +1,101 @@
+"""Extraction in this process: over stored documents, or straight from files."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from corridor import __version__
+from corridor.extract import Claim, Event, Extractor
+from corridor.ingest import metadata, readers, witness
+from corridor.store import evidence, schema
+from corridor.store.engine import Store
+
+EXTRACTOR_NAME = f"corridor-rules {__version__}"
+"""Recorded with every extraction, so a later reader knows what produced it."""
+
+
+@dataclass(frozen=True)
+class ExtractOutcome:
+    document_id: str
+    claims: int
+    events: int
+    changed: bool
+    """False when the document's latest extraction already said the same."""
+
+
+def _columns(item: Claim | Event) -> dict[str, Any]:
+    return dataclasses.asdict(item)
+
+
+def extract_stored(
+    store: Store, extractor: Extractor, document_ids: Iterable[str]
+) -> Iterator[ExtractOutcome]:
+    """Extract each stored document and write its claims and events (one
+    transaction per document, appended to the evidence log)."""
+    docs = schema.documents
+    for document_id in document_ids:
+        with store.read() as conn:
+            doc = conn.execute(
+                sa.select(docs.c.text, docs.c.published, docs.c.area).where(
+                    docs.c.id == document_id
+                )
+            ).one()
+        items = extractor.extract(doc.text, published=doc.published, area=doc.area)
+        claims = [_columns(i) for i in items if isinstance(i, Claim)]
+        events = [_columns(i) for i in items if isinstance(i, Event)]
+        with store.transaction() as conn:
+            made = evidence.record_extraction(
+                conn, document_id, EXTRACTOR_NAME, claims, events
+            )
+        yield ExtractOutcome(document_id, len(claims), len(events), made is not None)
+
+
+def extract_files(
+    paths: Iterable[str], extractor: Extractor
+) -> Iterator[dict[str, Any]]:
+    """Claims and events of files read directly (nothing stored), as JSON dicts.
+
+    Offsets are into the file's own text: for text and Markdown the whole file
+    as decoded from UTF-8, front matter included; for HTML and PDF the text
+    the reader took out; for witness reports the report's ``text`` field.
+    Raises :class:`readers.ReadError` or :class:`metadata.MetadataError`.
+    """
+    for name in paths:
+        path = Path(name)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise readers.ReadError(f"cannot be read: {exc.strerror}") from exc
+        for text, offset, meta in _texts(path, raw):
+            for item in extractor.extract(
+                text[offset:], published=meta.get("published"), area=meta.get("area")
+            ):
+                record = item.to_json()
+                record["start"] += offset
+                record["end"] += offset
+                yield {"document": name, **record}
+
+
+def _texts(path: Path, raw: bytes) -> Iterator[tuple[str, int, dict[str, Any]]]:
+    """(text, where the body starts, metadata) for each report in a file."""
+    kind = readers.sniff(raw, path.suffix.lower())
+    if kind in ("json", "csv"):
+        read = witness.read_json if kind == "json" else witness.read_csv
+        for report in read(raw, {}, keep_invalid=True):
+            yield report.text, 0, {"published": report.published, "area": report.area}
+        return
+    sidecar = metadata.sidecar_path(path)
+    meta = metadata.clean(metadata.read_sidecar(sidecar)) if sidecar else {}
+    if kind == "text":
+        text = readers.text_of(raw)
+        own, body = metadata.split_front_matter(text)
+        yield text, body, metadata.merge(meta, metadata.clean(own))
+        return
+    found = (readers.read_pdf if kind == "pdf" else readers.read_html)(raw)
+    yield found.text, 0, metadata.merge(metadata.clean_lenient(found.found), meta)

@@ -1,0 +1,110 @@
+"""`corridor extract` over the store and over files, through the real CLI."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from tests.conftest import Run, write
+
+REPORT = """---
+publisher: Levant Wire
+published: 2016-11-30
+area: East Aleppo
+---
+More than 50,000 people have fled east Aleppo in the past week, according to the
+Syrian Observatory. The UN said 31,500 people had been displaced.
+"""
+
+CLAIM_KEYS = {
+    "type",
+    "document",
+    "indicator",
+    "low",
+    "high",
+    "unit",
+    "vague",
+    "modality",
+    "area",
+    "actor",
+    "attribution",
+    "as_of",
+    "start",
+    "end",
+    "quote",
+}
+
+
+def counts(db: str) -> tuple[int, int, int]:
+    with sqlite3.connect(db) as conn:
+        return tuple(
+            conn.execute(f"select count(*) from {t}").fetchone()[0]
+            for t in ("extractions", "claims", "log")
+        )  # type: ignore[return-value]
+
+
+def test_extract_stores_claims_once_and_redo_changes_nothing(
+    run: Run, db: str, tmp_path: Path
+) -> None:
+    run("ingest", str(write(tmp_path / "r.md", REPORT)))
+    first = run("extract")
+    assert first.exit_code == 0, first.output
+    assert first.stdout.startswith("1 documents: ")
+    extractions, claims, entries = counts(db)
+    assert (extractions, entries) == (1, 1 + 1 + claims + counts_events(db))
+    assert claims >= 2
+    again = run("extract")
+    assert again.stdout.startswith("0 documents")
+    redo = run("extract", "--redo")
+    assert "(1 unchanged)" in redo.stdout
+    assert counts(db) == (extractions, claims, entries)
+    assert run("log", "verify").exit_code == 0
+
+
+def counts_events(db: str) -> int:
+    with sqlite3.connect(db) as conn:
+        return int(conn.execute("select count(*) from events").fetchone()[0])
+
+
+def test_claims_lists_figures_with_their_quotes(run: Run, tmp_path: Path) -> None:
+    run("ingest", str(write(tmp_path / "r.md", REPORT)))
+    run("extract")
+    listed = run("claims", "--indicator", "people.displaced", "--json")
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    figures = {(r["low"], r["high"]) for r in rows}
+    assert (50000.0, None) in figures and (31500.0, 31500.0) in figures
+    assert all(r["publisher"] == "Levant Wire" and r["quote"] for r in rows)
+    table = run("claims", "--indicator", "people.displaced")
+    assert ">=50,000" in table.stdout and "31,500" in table.stdout
+    bad = run("claims", "--indicator", "people.fled")
+    assert bad.exit_code == 2 and "--indicator" in bad.stderr
+
+
+def test_extract_json_on_files_keeps_the_contract_and_stores_nothing(
+    run: Run, db: str, tmp_path: Path
+) -> None:
+    path = write(tmp_path / "r.md", REPORT)
+    result = run("extract", "--json", str(path))
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    text = path.read_text(encoding="utf-8")
+    claims = [r for r in rows if r["type"] == "claim"]
+    assert claims
+    for row in claims:
+        assert set(row) == CLAIM_KEYS
+        assert row["document"] == str(path)
+        assert text[row["start"] : row["end"]] == row["quote"]
+    assert not Path(db).exists() or counts(db)[1] == 0
+
+
+def test_extract_json_names_an_unreadable_file(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "junk.txt").write_bytes(b"\x00\x01binary")
+    result = run("extract", "--json", str(tmp_path / "junk.txt"))
+    assert result.exit_code == 1
+    assert "junk.txt: looks like a binary file" in result.stderr
+
+
+def test_extract_files_without_json_is_a_usage_error(run: Run, tmp_path: Path) -> None:
+    result = run("extract", str(write(tmp_path / "r.md", REPORT)))
+    assert result.exit_code == 2 and "need --json" in result.stderr
