@@ -47,6 +47,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
         schema.log,
     ),
     _create(schema.corrections, schema.users, schema.api_tokens),
+    _create(schema.plans, schema.notifications, schema.acknowledgements),
 ]
 """Migration ``i`` takes the schema from version ``i`` to ``i + 1``. Append only."""
 

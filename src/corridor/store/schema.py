@@ -153,6 +153,53 @@ corrections = sa.Table(
 column -> new value) and why. The claim row itself is never overwritten; readers
 apply corrections in order."""
 
+plans = sa.Table(
+    "plans",
+    metadata,
+    sa.Column("id", HASH, primary_key=True),
+    sa.Column("scenario_name", sa.Text, nullable=False),
+    sa.Column("scenario", sa.Text, nullable=False),
+    sa.Column("method", sa.String(32), nullable=False),
+    sa.Column("objective", sa.Float, nullable=False),
+    sa.Column("gap", sa.Float),
+    sa.Column("seconds", sa.Float, nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+)
+"""A corridor plan as made: its scenario (canonical JSON), the solver's
+figures and the schedule (canonical JSON of the plan)."""
+
+notifications = sa.Table(
+    "notifications",
+    metadata,
+    sa.Column("id", HASH, primary_key=True),
+    sa.Column("plan_id", HASH, sa.ForeignKey("plans.id"), nullable=False, index=True),
+    sa.Column("party", sa.Text, nullable=False),
+    sa.Column("corridor", sa.Text, nullable=False),
+    sa.Column("route", sa.Text, nullable=False),
+    sa.Column("window_start", sa.String(32), nullable=False),
+    sa.Column("window_end", sa.String(32), nullable=False),
+    sa.Column("vehicles", sa.Text, nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+)
+"""What a party (or the UN coordination office) must be told of one corridor
+window of a plan: route, times, vehicles."""
+
+acknowledgements = sa.Table(
+    "acknowledgements",
+    metadata,
+    sa.Column("id", HASH, primary_key=True),
+    sa.Column(
+        "notification_id",
+        HASH,
+        sa.ForeignKey("notifications.id"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("by", sa.Text, nullable=False),
+    sa.Column("at", sa.String(32), nullable=False),
+)
+
 users = sa.Table(
     "users",
     metadata,
@@ -192,6 +239,16 @@ log = sa.Table(
 
 LOGGED_TABLES: dict[str, sa.Table] = {
     t.name: t
-    for t in (documents, witness_keys, extractions, claims, events, corrections)
+    for t in (
+        documents,
+        witness_keys,
+        extractions,
+        claims,
+        events,
+        corrections,
+        plans,
+        notifications,
+        acknowledgements,
+    )
 }
 """Tables whose every row has an entry in the evidence log, by log ``kind``."""

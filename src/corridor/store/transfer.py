@@ -34,6 +34,9 @@ TABLES: tuple[sa.Table, ...] = (
     schema.claims,
     schema.events,
     schema.corrections,
+    schema.plans,
+    schema.notifications,
+    schema.acknowledgements,
     schema.log,
 )
 """What an export holds, in order. Users and API tokens are left out: they
