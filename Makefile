@@ -37,6 +37,10 @@ demo: $(STAMP)
 	@echo "== report"
 	$(BIN)/corridor --db $(DEMO_DB) report "east Aleppo" --out out/report.html
 	$(BIN)/corridor --db $(DEMO_DB) report "east Aleppo" --out out/report.pdf
+	@echo "== corridor plan: the evacuation of east Aleppo, 15-22 December 2016"
+	$(BIN)/corridor --db $(DEMO_DB) plan examples/scenarios/aleppo-evacuation-2016-12.yaml
+	@echo "== the plan checked against the reports and witness messages"
+	$(BIN)/corridor --db $(DEMO_DB) verify "$$($(BIN)/corridor --db $(DEMO_DB) plan examples/scenarios/aleppo-evacuation-2016-12.yaml --closures 0 --json | $(BIN)/python -c 'import json,sys; print(json.load(sys.stdin)["id"])')"
 	@echo "== evidence log"
 	$(BIN)/corridor --db $(DEMO_DB) log verify
 

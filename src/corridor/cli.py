@@ -477,6 +477,193 @@ def report(ctx: click.Context, area: str, out: Path, as_of: dt.date | None) -> N
     click.echo(f"wrote {out}{extra}")
 
 
+# corridors ------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--horizon", metavar="DURATION", help="Plan this long, like 30d.")
+@click.option(
+    "--closures",
+    type=click.IntRange(min=0),
+    default=200,
+    show_default=True,
+    help="Score the plans over this many sampled corridor closures.",
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=1),
+    default=60.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Solver time limit.",
+)
+@json_option
+@click.pass_context
+def plan(
+    ctx: click.Context,
+    scenario: Path,
+    horizon: str | None,
+    closures: int,
+    time_limit: float,
+    as_json: bool,
+) -> None:
+    """Plan convoys and evacuations through the corridors of SCENARIO (YAML or
+    JSON): a mixed-integer program solved by HiGHS, against a greedy baseline.
+    The plan and its notifications are stored."""
+    import yaml
+
+    from corridor.corridors import dump_scenario, load_scenario, parse_duration
+    from corridor.corridors.needs import with_situation_needs
+    from corridor.corridors.records import notices, parties_of, store_plan
+    from corridor.corridors.run import plan_scenario
+    from corridor.errors import InputError
+
+    store = _store(ctx)
+    loaded = load_scenario(scenario)
+    raw = yaml.safe_load(scenario.read_text(encoding="utf-8")) or {}
+    parties = parties_of(raw, str(scenario))
+    notes: list[str] = []
+    area = raw.get("area")
+    if area is not None and not isinstance(area, str):
+        raise InputError(str(scenario), "field 'area' must be a place name")
+    if area and not loaded.needs:
+        loaded, notes = with_situation_needs(store, loaded, area)
+    span = None
+    if horizon:
+        try:
+            span = parse_duration(horizon)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--horizon") from None
+    result = plan_scenario(
+        loaded, horizon=span, time_limit=time_limit, closures=closures
+    )
+    stored = {**dump_scenario(loaded), "area": area, "parties": parties}
+    plan_id = store_plan(store, loaded, stored, result, parties)
+    owed = notices(store, plan_id)
+    if as_json:
+        _emit_json(
+            [
+                {
+                    "id": plan_id,
+                    **result.to_dict(),
+                    "assumptions": notes,
+                    "notifications": len(owed),
+                }
+            ]
+        )
+        return
+    click.echo(f"plan {plan_id[:12]} for {loaded.name}")
+    click.echo(result.summary())
+    for note in notes:
+        click.echo(f"  assumed: {note}")
+    waiting = sum(1 for n in owed if n.acknowledged_by is None)
+    click.echo(
+        f"notifications: {len(owed)} to {len(parties)} parties; {waiting} not "
+        f"acknowledged, so {'not ' if waiting else ''}deconflicted "
+        f"(corridor notify list --plan {plan_id[:12]})"
+    )
+
+
+@cli.group(cls=_Group)
+def notify() -> None:
+    """Notifications a plan owes each party and the UN coordination office."""
+
+
+@notify.command("list")
+@click.option("--plan", "plan_id", metavar="ID", help="Only this plan (an id prefix).")
+@json_option
+@click.pass_context
+def notify_list(ctx: click.Context, plan_id: str | None, as_json: bool) -> None:
+    """List notifications; unacknowledged ones leave their window not deconflicted."""
+    from corridor.corridors.records import notices
+
+    rows = notices(_store(ctx), plan_id)
+    if as_json:
+        _emit_json([dataclasses.asdict(n) for n in rows])
+        return
+    table = [
+        {
+            "id": n.id[:12],
+            "plan": n.plan_id[:12],
+            "party": n.party,
+            "corridor": n.corridor,
+            "window": f"{n.window_start} to {n.window_end}",
+            "vehicles": n.vehicles,
+            "acknowledged": (n.acknowledged_at or "")[:16]
+            if n.acknowledged_by
+            else "NO",
+        }
+        for n in rows
+    ]
+    _table(
+        table, ["id", "plan", "party", "corridor", "window", "vehicles", "acknowledged"]
+    )
+
+
+@notify.command("ack")
+@click.argument("notification", metavar="ID")
+@click.option(
+    "--by",
+    "by",
+    required=True,
+    metavar="PARTY",
+    help="The party acknowledging (the one it is addressed to).",
+)
+@click.pass_context
+def notify_ack(ctx: click.Context, notification: str, by: str) -> None:
+    """Record that PARTY acknowledged notification ID."""
+    from corridor.corridors.records import acknowledge, notices
+
+    notice = acknowledge(_store(ctx), notification, by)
+    left = sum(
+        1
+        for n in notices(_store(ctx), notice.plan_id)
+        if n.acknowledged_by is None
+        and n.corridor == notice.corridor
+        and n.window_start == notice.window_start
+    )
+    state = "deconflicted" if not left else f"{left} acknowledgement(s) still missing"
+    click.echo(
+        f"acknowledged {notice.id[:12]} by {notice.party}; window "
+        f"{notice.corridor} {notice.window_start}: {state}"
+    )
+
+
+@cli.command("verify")
+@click.argument("plan_id", metavar="PLAN")
+@json_option
+@click.pass_context
+def verify_cmd(ctx: click.Context, plan_id: str, as_json: bool) -> None:
+    """Check stored plan PLAN against extracted events and witness reports:
+    each corridor-day confirmed, contradicted (an alert) or unobserved."""
+    from corridor.corridors.compliance import verify_plan
+
+    result = verify_plan(_store(ctx), plan_id)
+    if as_json:
+        _emit_json([result.to_json()])
+        return
+    click.echo(f"plan {result.plan_id[:12]} ({result.scenario})")
+    for corridor, status in result.corridors.items():
+        click.echo(f"  corridor {corridor}: {status}")
+    for obs in result.observations:
+        moved = ", ".join(f"{n} {v}" for v, n in sorted(obs.vehicles.items()))
+        click.echo(
+            f"{obs.day} {obs.corridor}: {obs.status.upper()} (planned {moved}; "
+            f"{obs.evacuees:,} evacuees, {obs.stretcher_cases:,} stretcher "
+            f"cases, {obs.food_tonnes:,.0f} t food)"
+        )
+        for item in obs.evidence:
+            quote = " ".join(item["quote"].split())[:110]
+            click.echo(
+                f"    {item['says']}: {item['event']} ({item['modality']}) "
+                f'{item["source"]}: "{quote}"'
+            )
+    click.echo(
+        f"{len(result.alerts)} alert(s): planned movements contradicted by reports"
+    )
+
+
 # log ------------------------------------------------------------------------------
 
 
