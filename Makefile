@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO_DB := out/demo.db
 
-.PHONY: demo test lint typecheck bench clean postgres
+.PHONY: demo test lint typecheck bench clean postgres chromium
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "corridor needs Python 3.11 or newer; set PYTHON=python3.11")'
@@ -44,7 +44,7 @@ demo: $(STAMP)
 	@echo "== evidence log"
 	$(BIN)/corridor --db $(DEMO_DB) log verify
 
-test: $(STAMP) postgres
+test: $(STAMP) postgres chromium
 	$(BIN)/pytest -q
 
 # The store tests start a throwaway PostgreSQL server of their own; install the
@@ -54,6 +54,15 @@ postgres:
 		echo "== installing PostgreSQL (Debian packages) for the store tests"; \
 		if [ "$$(id -u)" -ne 0 ]; then echo "PostgreSQL is missing: run 'sudo apt-get install postgresql', then make test" >&2; exit 1; fi; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	fi
+
+# The web tests drive Debian's Chromium through Playwright (no browser is
+# downloaded); install it from Debian's packages when missing.
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "== installing Chromium (Debian packages) for the browser tests"; \
+		if [ "$$(id -u)" -ne 0 ]; then echo "Chromium is missing: run 'sudo apt-get install chromium', then make test" >&2; exit 1; fi; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
 lint: $(STAMP)

@@ -28,8 +28,13 @@ from corridor.ingest import batch
 from corridor.store.engine import open_store
 
 PLACES = ["east Aleppo", "Madaya", "Eastern Ghouta", "Mariupol", "Daraya", "Foua"]
-SOURCES = ["the UN said", "according to local monitors", "aid workers reported",
-           "officials claimed", "residents told reporters"]
+SOURCES = [
+    "the UN said",
+    "according to local monitors",
+    "aid workers reported",
+    "officials claimed",
+    "residents told reporters",
+]
 TEMPLATES = [
     "An estimated {n:,} people remain trapped in {place}, {source}.",
     "More than {m} aid trucks waited at the crossing outside {place} on {day}.",
@@ -45,15 +50,25 @@ def report(rng: random.Random, i: int) -> str:
     sentences = []
     for _ in range(rng.randint(8, 14)):
         n = rng.randint(5, 300) * 1000
-        sentences.append(rng.choice(TEMPLATES).format(
-            n=n, n2=n + rng.randint(1, 50) * 1000, m=rng.randint(5, 60),
-            w=rng.randint(1, 8), k=rng.randint(2, 90), h=rng.randint(0, 8),
-            place=place, source=rng.choice(SOURCES),
-            day=rng.choice(["Monday", "Tuesday", "Friday"])))
+        sentences.append(
+            rng.choice(TEMPLATES).format(
+                n=n,
+                n2=n + rng.randint(1, 50) * 1000,
+                m=rng.randint(5, 60),
+                w=rng.randint(1, 8),
+                k=rng.randint(2, 90),
+                h=rng.randint(0, 8),
+                place=place,
+                source=rng.choice(SOURCES),
+                day=rng.choice(["Monday", "Tuesday", "Friday"]),
+            )
+        )
     body = " ".join(sentences)
-    return (f"---\npublisher: Synthetic Wire {i % 17}\npublished: 2016-"
-            f"{rng.randint(7, 12):02d}-{rng.randint(1, 28):02d}\nkind: news\n---\n"
-            f"Report {i}. {body}\n")
+    return (
+        f"---\npublisher: Synthetic Wire {i % 17}\npublished: 2016-"
+        f"{rng.randint(7, 12):02d}-{rng.randint(1, 28):02d}\nkind: news\n---\n"
+        f"Report {i}. {body}\n"
+    )
 
 
 def baseline(files: list[Path], db: Path) -> float:
@@ -65,8 +80,10 @@ def baseline(files: list[Path], db: Path) -> float:
     for path in files:
         text = path.read_text(encoding="utf-8")
         conn.execute("BEGIN IMMEDIATE")
-        conn.execute("insert into documents values (?, ?, ?)",
-                     (hashlib.sha256(text.encode()).hexdigest(), str(path), text))
+        conn.execute(
+            "insert into documents values (?, ?, ?)",
+            (hashlib.sha256(text.encode()).hexdigest(), str(path), text),
+        )
         conn.execute("COMMIT")
     elapsed = time.perf_counter() - start
     conn.close()
@@ -108,8 +125,10 @@ def main() -> None:
     if sys.platform == "darwin":
         peak_kb //= 1024
     print(f"baseline sqlite3: {len(files) / base:8.0f} documents/s ({base:.2f} s)")
-    print(f"corridor ingest:  {new / took:8.0f} documents/s ({took:.2f} s, "
-          f"{new:,} new, {rejected} rejected)")
+    print(
+        f"corridor ingest:  {new / took:8.0f} documents/s ({took:.2f} s, "
+        f"{new:,} new, {rejected} rejected)"
+    )
     print(f"ratio corridor/baseline: {base / took:.2f}")
     print(f"peak RSS (whole process): {peak_kb / 1024:.0f} MB")
 

@@ -55,27 +55,56 @@ class PostgresServer:
         self._names = itertools.count()
 
     def _run(self, *args: str) -> None:
-        result = subprocess.run([*self._as_user, *args], capture_output=True,
-                                text=True, timeout=120, check=False)
+        result = subprocess.run(
+            [*self._as_user, *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
         if result.returncode != 0:
             raise RuntimeError(f"{args[0]} failed: {result.stderr or result.stdout}")
 
     def start(self) -> PostgresServer:
-        self._run(_binary("initdb"), "-D", str(self.data), "-A", "trust", "-U",
-                  "corridor", "--no-sync", "-E", "UTF8", "--locale", "C")
-        options = (f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
-                   "-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
-        self._run(_binary("pg_ctl"), "-D", str(self.data), "-o", options, "-w",
-                  "-l", str(self.root / "server.log"), "start")
+        self._run(
+            _binary("initdb"),
+            "-D",
+            str(self.data),
+            "-A",
+            "trust",
+            "-U",
+            "corridor",
+            "--no-sync",
+            "-E",
+            "UTF8",
+            "--locale",
+            "C",
+        )
+        options = (
+            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        )
+        self._run(
+            _binary("pg_ctl"),
+            "-D",
+            str(self.data),
+            "-o",
+            options,
+            "-w",
+            "-l",
+            str(self.root / "server.log"),
+            "start",
+        )
         return self
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql://corridor@127.0.0.1:{self.port}/{database}"
 
     def _admin(self, statement: str) -> None:
-        engine = sa.create_engine(self.url().replace("postgresql://",
-                                                     "postgresql+psycopg://"),
-                                  isolation_level="AUTOCOMMIT")
+        engine = sa.create_engine(
+            self.url().replace("postgresql://", "postgresql+psycopg://"),
+            isolation_level="AUTOCOMMIT",
+        )
         try:
             with engine.connect() as conn:
                 conn.exec_driver_sql(statement)
@@ -91,7 +120,8 @@ class PostgresServer:
 
     def stop(self) -> None:
         try:
-            self._run(_binary("pg_ctl"), "-D", str(self.data), "-m", "immediate",
-                      "-w", "stop")
+            self._run(
+                _binary("pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"
+            )
         finally:
             shutil.rmtree(self.root, ignore_errors=True)

@@ -664,6 +664,98 @@ def verify_cmd(ctx: click.Context, plan_id: str, as_json: bool) -> None:
     )
 
 
+# web ------------------------------------------------------------------------------
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@cli.command()
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on."
+)
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on.",
+)
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int) -> None:
+    """Serve the dashboard and the JSON API (/api/v1) over the same store.
+
+    Until `corridor user add` has created a user, the server is read-only and
+    listens only on this machine (127.0.0.1).
+    """
+    import sqlalchemy as sa
+
+    from corridor.store import schema
+    from corridor.web import serve as run_server
+
+    store = _store(ctx)
+    with store.read() as conn:
+        users = conn.execute(
+            sa.select(sa.func.count()).select_from(schema.users)
+        ).scalar_one()
+    if not users and host not in LOOPBACK:
+        raise click.ClickException(
+            f"--host {host}: with no users yet the server is read-only and listens "
+            "only on 127.0.0.1; create an admin with `corridor user add NAME --role "
+            "admin` first"
+        )
+    click.echo(
+        f"corridor serving {store.url} on http://{host}:{port}/ "
+        f"({'read-only: no users yet' if not users else f'{users} user(s)'})",
+        err=True,
+    )
+    run_server(_settings(ctx), host=host, port=port)
+
+
+@cli.group(cls=_Group)
+def user() -> None:
+    """People who sign in to `corridor serve`, and their API tokens."""
+
+
+@user.command("add")
+@click.argument("name")
+@click.option(
+    "--role",
+    type=click.Choice(["viewer", "witness", "analyst", "admin"]),
+    required=True,
+    help="What the user may do.",
+)
+@click.pass_context
+def user_add(ctx: click.Context, name: str, role: str) -> None:
+    """Create user NAME. The password is asked for on a terminal, or read from
+    CORRIDOR_PASSWORD when there is none; never from the command line."""
+    import os
+
+    from corridor.web import add_user
+
+    password = os.environ.get("CORRIDOR_PASSWORD")
+    if password is None:
+        if not sys.stdin.isatty():
+            raise click.ClickException(
+                "no terminal to ask for the password: set CORRIDOR_PASSWORD"
+            )
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    created = add_user(_store(ctx), name, role, password)
+    click.echo(f"created {created.role} {created.name}")
+
+
+@user.command("token")
+@click.argument("name")
+@click.option(
+    "--label", default="script", show_default=True, help="What the token is for."
+)
+@click.pass_context
+def user_token(ctx: click.Context, name: str, label: str) -> None:
+    """Print a new API token for NAME (shown once; only its hash is stored)."""
+    from corridor.web import create_token
+
+    click.echo(create_token(_store(ctx), name, label))
+
+
 # log ------------------------------------------------------------------------------
 
 
