@@ -134,3 +134,16 @@ def test_restricted_fields_never_shown_or_exported_by_default(
     assert all(s in full for s in secrets)
     header = json.loads(full.splitlines()[0])
     assert header["restricted"] is True
+
+
+def test_an_export_with_restricted_fields_is_private_to_its_owner(
+    run: Run, tmp_path: Path, keypair: tuple[str, str]
+) -> None:
+    private, public = keypair
+    run("witness", "add", "w-one", public)
+    write_json(tmp_path / "r.json", signed_report(private))
+    run("ingest", str(tmp_path / "r.json"))
+    run("export", "--include-restricted", str(tmp_path / "full.jsonl"))
+    run("export", str(tmp_path / "public.jsonl"))
+    assert (tmp_path / "full.jsonl").stat().st_mode & 0o077 == 0
+    assert (tmp_path / "public.jsonl").stat().st_mode & 0o044 == 0o044

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 from pathlib import Path
 
@@ -158,3 +159,13 @@ def test_project_command_gives_percentiles(run: Run, corpus: Corpus) -> None:
     # 30 days of food for everyone from 10 November: out on 10 December.
     assert data["p50"] == "2016-12-10" and data["days_left_p50"] == pytest.approx(20)
     assert data["medical_evacuation"]["urgent"] is True
+
+
+def test_report_file_is_readable_like_any_file_the_user_writes(
+    run: Run, corpus: Corpus, tmp_path: Path
+) -> None:
+    out = tmp_path / "report.html"
+    assert run("report", "East Aleppo", "--out", str(out)).exit_code == 0
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask

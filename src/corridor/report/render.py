@@ -18,6 +18,7 @@ import jinja2
 
 from corridor.errors import ConfigError
 from corridor.report.context import Report
+from corridor.store.transfer import umask
 
 FORMATS = (".html", ".pdf", ".md")
 
@@ -64,6 +65,7 @@ def _atomic(target: Path, write: Callable[[Path], object]) -> None:
     os.close(handle)
     try:
         write(Path(tmp))
+        os.chmod(tmp, 0o666 & ~umask())  # mkstemp made it private; a report is not
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -54,11 +54,20 @@ def export(store: Store, target: Path, *, include_restricted: bool = False) -> i
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             count = _write(store, out, include_restricted)
+        if not include_restricted:  # witness identities stay readable by the owner only
+            os.chmod(tmp, 0o666 & ~umask())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return count
+
+
+def umask() -> int:
+    """The process's umask (reading it means setting it; set it straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _write(store: Store, out: IO[str], include_restricted: bool) -> int:
