@@ -305,3 +305,35 @@ def test_attributions_that_name_nobody_count_for_the_publisher() -> None:
         "pub:levant wire",
         "Levant Wire",
     )
+
+
+def test_an_analysts_correction_changes_the_estimate_not_the_claim(
+    corpus: Corpus, store: Store
+) -> None:
+    from corridor.store import chain, evidence
+    from corridor.web.actions import correct_claim
+
+    corpus.document("Wire", "2016-11-20", claims=[claim("people.trapped", 2750000)])
+    with store.read() as conn:
+        (stored,) = evidence.claims(conn)
+    correct_claim(
+        store,
+        stored["id"],
+        {"low": 275000, "high": 275000},
+        "a zero too many in the wire copy",
+        "analyst amal",
+    )
+    (estimate,) = build(store).estimates
+    assert estimate.central == 275000
+    with store.read() as conn:
+        (original,) = evidence.claims(conn)
+        assert original["low"] == 2750000  # the stored claim is untouched
+        assert chain.verify(conn).ok
+    correct_claim(
+        store,
+        stored["id"],
+        {"indicator": "people.displaced"},
+        "these people left",
+        "analyst amal",
+    )
+    assert [e.indicator for e in build(store).estimates] == ["people.displaced"]

@@ -205,7 +205,7 @@ def _source(row: dict[str, Any], witnesses: dict[str, str]) -> tuple[str, str]:
 def _claims(
     conn: Connection, as_of: dt.date | None, witnesses: dict[str, str]
 ) -> Iterator[tuple[str, str, str, Evidence, str]]:
-    for row in evidence.claims(conn):
+    for row in evidence.claims(conn, corrected=True):
         if not _known_by(row, as_of) or row["signature"] in UNTRUSTED_SIGNATURES:
             continue
         key, label = _source(row, witnesses)

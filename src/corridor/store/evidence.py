@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -121,11 +122,29 @@ class ClaimFilter:
     until: dt.date | None = None
 
 
+def corrections(conn: Connection) -> dict[str, dict[str, Any]]:
+    """Claim id -> the fields its corrections change, applied oldest first."""
+    table = schema.corrections
+    out: dict[str, dict[str, Any]] = {}
+    for row in conn.execute(sa.select(table).order_by(table.c.at, table.c.id)):
+        changes = json.loads(row.changes)
+        if "as_of" in changes and isinstance(changes["as_of"], str):
+            changes["as_of"] = dt.date.fromisoformat(changes["as_of"])
+        out.setdefault(row.claim_id, {}).update(changes)
+    return out
+
+
 def claims(
-    conn: Connection, where: ClaimFilter | None = None
+    conn: Connection, where: ClaimFilter | None = None, *, corrected: bool = False
 ) -> Iterator[dict[str, Any]]:
-    """Current claims with their document's publisher, date and kind."""
+    """Current claims with their document's publisher, date and kind.
+
+    With ``corrected``, each claim reads as its analysts' corrections left it
+    (the stored claim is never changed) and carries ``corrected: True``; the
+    situation picture reads claims this way.
+    """
     where = where or ClaimFilter()
+    fixes = corrections(conn) if corrected else {}
     c, d = schema.claims, schema.documents
     query = (
         sa.select(
@@ -141,10 +160,13 @@ def claims(
         .where(_current(c))
         .order_by(d.c.published.nulls_last(), d.c.id, c.c.start, c.c.id)
     )
+    fixed = list(fixes)  # a correction may move a claim into or out of a filter
     if where.area is not None:
-        query = query.where(sa.func.lower(c.c.area) == where.area.lower())
+        query = query.where(
+            sa.or_(sa.func.lower(c.c.area) == where.area.lower(), c.c.id.in_(fixed))
+        )
     if where.indicator is not None:
-        query = query.where(c.c.indicator == where.indicator)
+        query = query.where(sa.or_(c.c.indicator == where.indicator, c.c.id.in_(fixed)))
     if where.document is not None:
         query = query.where(c.c.document_id.startswith(where.document))
     if where.since is not None:
@@ -152,7 +174,20 @@ def claims(
     if where.until is not None:
         query = query.where(sa.func.coalesce(c.c.as_of, d.c.published) <= where.until)
     for row in conn.execute(query):
-        yield dict(row._mapping)
+        item = dict(row._mapping)
+        change = fixes.get(item["id"])
+        if change is None:
+            yield item
+            continue
+        item.update(change, corrected=True)
+        if where.indicator is not None and item["indicator"] != where.indicator:
+            continue
+        if (
+            where.area is not None
+            and (item["area"] or "").lower() != where.area.lower()
+        ):
+            continue
+        yield item
 
 
 def events(conn: Connection) -> Iterator[dict[str, Any]]:
