@@ -325,6 +325,7 @@ def claims(
 ) -> None:
     """List the current claims with their quotes and sources."""
     from corridor.extract import INDICATORS
+    from corridor.situation.text import figure
     from corridor.store import evidence
 
     if indicator is not None and indicator not in INDICATORS:
@@ -338,29 +339,14 @@ def claims(
         _emit_json(rows)
         return
     for row in rows:
-        row["figure"] = _figure(row["low"], row["high"], row["vague"])
+        row["figure"] = figure(row["low"], row["high"]) + (
+            " (vague)" if row["vague"] else ""
+        )
         row["quote"] = " ".join(row["quote"].split())
     _table(
         rows,
         ["published", "publisher", "indicator", "figure", "modality", "area", "quote"],
     )
-
-
-def _figure(low: float | None, high: float | None, vague: bool) -> str:
-    def fmt(value: float) -> str:
-        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-
-    if low is None and high is None:
-        text = "?"
-    elif high is None:
-        text = f">={fmt(low)}" if low is not None else "?"
-    elif low is None:
-        text = f"<={fmt(high)}"
-    elif low == high:
-        text = fmt(low)
-    else:
-        text = f"{fmt(low)}-{fmt(high)}"
-    return text + (" (vague)" if vague else "")
 
 
 # situation ------------------------------------------------------------------------
