@@ -866,6 +866,30 @@ def export_cmd(ctx: click.Context, file: Path, include_restricted: bool) -> None
     click.echo(f"exported {count} rows to {file}{note}")
 
 
+@cli.command("backup")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def backup_cmd(ctx: click.Context, file: Path) -> None:
+    """Write a consistent backup of the store to FILE (SQLite online backup, or
+    pg_dump for PostgreSQL), restricted witness fields included."""
+    from corridor.store.backup import backup
+
+    size = backup(_store(ctx), file)
+    click.echo(f"backed up to {file} ({size:,} bytes)")
+
+
+@cli.command("restore")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def restore_cmd(ctx: click.Context, file: Path) -> None:
+    """Restore backup FILE into a new or empty store; undone unless its evidence
+    log verifies."""
+    from corridor.store.backup import restore
+
+    entries = restore(_settings(ctx).db, file)
+    click.echo(f"restored {file}: {entries} evidence-log entries, verified")
+
+
 @cli.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.pass_context
