@@ -159,6 +159,9 @@ def open_store(db: str) -> Store:
         raise StoreError(
             f"{shown}: cannot open the database: {reason.strip().splitlines()[0]}"
         ) from exc
+    except BaseException:
+        engine.dispose()  # a refused store leaves no connection open behind it
+        raise
     return store
 
 
