@@ -28,7 +28,8 @@ HEADS: dict[str, str] = {
         words(
             "people civilians residents inhabitants persons individuals children "
             "women men syrians ukrainians patients survivors locals villagers "
-            "aleppans boys girls babies infants elderly others population beings"
+            "aleppans boys girls babies infants elderly others population beings "
+            "workers drivers volunteers journalists"
         ),
         "people",
     ),
@@ -49,7 +50,7 @@ HEADS: dict[str, str] = {
         words(
             "troops fighters soldiers militants rebels gunmen militiamen "
             "combatants servicemen jihadists insurgents mercenaries marines "
-            "paratroopers reinforcements militia"
+            "paratroopers reinforcements militia terrorists policemen police"
         ),
         "troops",
     ),
@@ -63,7 +64,8 @@ HEADS: dict[str, str] = {
     **dict.fromkeys(
         words(
             "strikes airstrikes air-strikes raids attacks bombs shells rockets "
-            "missiles bombardments sorties shellings shelling incidents"
+            "missiles bombardments sorties shellings shelling incidents impacts "
+            "explosions airstrike"
         ),
         "attacks.count",
     ),
@@ -73,7 +75,7 @@ HEADS: dict[str, str] = {
 HEAD_STOPS = frozenset(
     words(
         ", ; . : ( ) and or but who that which were are was is have has had in at "
-        "on for from to by with of as than"
+        "on for from to by with of as than after before since until during"
     )
 )
 
@@ -86,30 +88,36 @@ CUES: dict[tuple[str, ...], str] = phrase_table(
         "crammed,huddled,hiding,in basements,in cellars,"
         "still inside,left here,left there,still here,waiting to,nowhere to go,"
         "no way out,cannot leave,can not leave,unable to leave,"
-        "waiting for": "people.trapped",
+        "waiting for,stay still,still stay,stayed behind,stay behind,"
+        "hemmed in,penned in,pinned down": "people.trapped",
         "killed,dead,died,die,dying,death,deaths,death toll,toll,perished,slain,"
         "massacred,executed,lost their lives,starved,starvation,killing,"
         "lie dead,lay dead,shot dead,shot,gunned down": "people.killed",
-        "wounded,injured,hurt,injuries,maimed": "people.injured",
+        "wounded,injured,hurt,injuries,maimed,wounding,injuring": "people.injured",
         "fled,flee,fleeing,poured out,poured,left,leave,leaving,escaped,escape,"
         "displaced,crossed,streamed,exodus,made it out,fled to,arrived in,"
         "crossed into,have fled,flow,flowed,streaming,get out,got out,"
         "getting out,went out,reached safety,managed to leave,sheltering,"
         "staying in,in shelters,taking shelter,gone to,went to,moved to,"
-        "have gone": "people.displaced",
+        "have gone,walked out,drove out,walked,crossing,used by,go out,"
+        "got away": "people.displaced",
         "evacuated,evacuation,evacuations,evacuate,bused,bussed,taken out,"
         "transferred,were moved,referred,medically evacuated,on the buses,"
         "on the first buses,on buses,boarded,were taken to,relocated,"
-        "transported": "people.evacuated",
+        "transported,brought out,bring out,been brought out,rescued,"
+        "pulled out,taken to safety": "people.evacuated",
         "need,needs,needed,needing,in need,require,required,requiring,depend,"
         "dependent,rely,"
         "food insecure,in dire need,face shortages,facing shortages,"
         "lack,lacking,without access,without running water,without water,"
         "without power,without electricity,without heating,suffering from,"
-        "malnourished,malnutrition": "people.in_need",
+        "malnourished,malnutrition,must leave,must be evacuated,need to leave,"
+        "needs to leave": "people.in_need",
         "detained,arrested,missing,disappeared,abducted,imprisoned,"
         "taken prisoner,rounded up,held captive,surrendered,laid down their arms,"
-        "deported": "people.detained",
+        "deported,captive,taken captive,held captive,taken hostage,being held,"
+        "were held,are held,"
+        "held hostage": "people.detained",
         "deployed,arrived,massed,stationed,sent,dispatched,mobilised,"
         "mobilized,joined": "forces.troops",
     }
@@ -117,7 +125,8 @@ CUES: dict[tuple[str, ...], str] = phrase_table(
 CONTROL_CUES = frozenset(
     words(
         "control controls controlled held hold holds captured seized retaken "
-        "recaptured taken territory fallen overran retook took"
+        "recaptured taken territory fallen overran retook took retake retakes "
+        "capture captures seize seizes"
     )
 )
 NO_AID_CUES: dict[tuple[str, ...], str] = phrase_table(
@@ -128,9 +137,8 @@ NO_AID_CUES: dict[tuple[str, ...], str] = phrase_table(
         "without deliveries,unable to deliver,not been able to deliver,"
         "could not deliver,unable to reach,no access,first aid in,first aid since,"
         "first delivery in,first delivery since,first convoy in,"
-        "first convoy since,since the last,days have passed since": (
-            "access.days_without_aid"
-        )
+        "first convoy since,since the last,days have passed since,the first in,"
+        "the first since,first in": ("access.days_without_aid")
     }
 )
 FOOD_CUES = frozenset(
@@ -144,12 +152,14 @@ VEHICLES = frozenset(
 )
 CONFLICT_CUES = frozenset(
     words(
-        "siege besieged war conflict fighting blockade encircled encirclement uprising"
+        "siege besieged war conflict fighting blockade encircled encirclement uprising "
+        "battle offensive assault surrounded overran stormed invaded invasion"
     )
 )
 AID_CUES = frozenset(
     words(
-        "aid food flour supplies wheat rice delivered carrying carried brought "
+        "aid food flour supplies wheat rice delivered carrying carried brought drops "
+        "airdrops "
         "rations assistance medicine"
     )
 )

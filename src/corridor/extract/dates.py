@@ -121,6 +121,23 @@ def could_start(word: str) -> bool:
     return word in GATE or word[:1] in _DIGITS
 
 
+def _quick(expression: str, published: date | None) -> tuple[date | None] | None:
+    """ "15 december [2016]", "december [2016]" read without dateparser (the
+    same answer: the publication year when none is given, day 1 when no day),
+    or None for anything else."""
+    parts = expression.split()
+    year = int(parts.pop()) if parts and _YEAR.match(parts[-1]) else None
+    if year is None and published is None:
+        return (None,)
+    day = int(parts.pop(0)) if len(parts) == 2 and parts[0].isdigit() else 1
+    if len(parts) != 1 or parts[0] not in MONTHS:
+        return None
+    try:
+        return (date(year or published.year, MONTHS[parts[0]], day),)  # type: ignore[union-attr]
+    except ValueError:
+        return (None,)
+
+
 class DateReader:
     """Finds and resolves date expressions; caches dateparser's answers."""
 
@@ -130,6 +147,8 @@ class DateReader:
     def parse(self, expression: str, published: date | None) -> date | None:
         """An explicit date expression resolved by dateparser, or None."""
         key = (expression, published)
+        if key not in self._cache and (quick := _quick(expression, published)):
+            return quick[0]
         if key not in self._cache:
             settings: dict = {"PREFER_DAY_OF_MONTH": "first"}
             if published is not None:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corridor.extract.cues import phrase_table
+from corridor.extract.lexicon import words
 
 TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["corridor", "corridors"], "corridor"),
@@ -31,14 +32,16 @@ CUES: dict[str, dict[tuple[str, ...], str]] = {
     "corridor": phrase_table(
         {
             "announced,announce,announces,announcing,unveiled,declared,set up,"
-            "established,created,launched": "corridor.announced",
+            "established,created,launched,agreed,were agreed,have been agreed,"
+            "agreed on,agreed to": "corridor.announced",
             "proposed,propose,proposes,proposal,offered,offer,offers,suggested,"
             "called for,plan,plans,planned": "corridor.proposed",
             "opened,open,opens,reopened,operating,operational": "corridor.opened",
             "used,use,uses,using,passed through,walked through,went through,"
             "walking through,walk through,"
             "left through,fled through,came through,came out through,"
-            "through the corridor,through the corridors,via,along": "corridor.used",
+            "through the corridor,through the corridors,via,along,"
+            "drove out,walked out,crossed": "corridor.used",
             "closed,close,closes,shut,sealed,suspended,"
             "broken,collapsed": "corridor.closed",
             "not materialised,not materialized,failed to materialise,"
@@ -51,7 +54,9 @@ CUES: dict[str, dict[tuple[str, ...], str]] = {
     ),
     "convoy": phrase_table(
         {
-            "entered,enter,enters,reached,reach,arrived,arrive,got in,made it,"
+            "entered,enter,enters,entering,reached,reach,reaches,arrived,arrive,"
+            "arrives,arriving,got in,made it,came in,got through,crossed,rolled in,"
+            "unloaded,made it in,"
             "delivered,rolled into,drove into,crossed into,carried,"
             "was allowed": "convoy.entered",
             "blocked,block,turned back,stopped,denied,prevented,held up,stuck,"
@@ -68,7 +73,8 @@ CUES: dict[str, dict[tuple[str, ...], str]] = {
             "destroyed,razed,out of service,out of action,no longer functioning,"
             "stopped functioning,put out of,flattened,last hospital,"
             "no hospitals functioning,forced to close,no functioning,"
-            "stopped working,stopped operating,closed,"
+            "stopped working,stopped operating,closed,gutted,burned down,"
+            "burnt down,reduced to rubble,levelled,leveled,demolished,"
             "none functioning": "hospital.destroyed",
         }
     ),
@@ -79,10 +85,10 @@ CUES: dict[str, dict[tuple[str, ...], str]] = {
             "first convoy": "evacuation.started",
             "completed,complete,ended,finished,concluded,last buses,"
             "came to an end,is over,was over,wrapped up,completing,"
-            "final buses": "evacuation.completed",
+            "final buses,to an end,last of": "evacuation.completed",
             "suspended,halted,paused,stopped,interrupted,put on hold,"
             "postponed,delayed,delaying,delay,called off,cancelled,"
-            "canceled": "evacuation.paused",
+            "canceled,put off,on hold,being held,held at,held up": "evacuation.paused",
         }
     ),
     "ceasefire": phrase_table(
@@ -92,14 +98,14 @@ CUES: dict[str, dict[tuple[str, ...], str]] = {
             "reached": "ceasefire.declared",
             "collapsed,broke down,violated,fell apart,ended,broken,"
             "breached,failed to respect,not respected,over,collapse,"
-            "breakdown": "ceasefire.collapsed",
+            "breakdown,ignored,unravelled,unraveled": "ceasefire.collapsed",
         }
     ),
     "pause": phrase_table(
         {
             "declared,announced,agreed,began,observed,offered,granted,"
             "will hold,held,took effect,came into force,"
-            "came into effect": "pause.declared",
+            "came into effect,negotiated,brokered,make": "pause.declared",
             "cancelled,canceled,called off,scrapped,collapsed,violated,"
             "postponed,broken": "pause.cancelled",
         }
@@ -134,6 +140,8 @@ class EventMention:
 def find_events(words: Sequence[str], start: int, end: int) -> list[EventMention]:
     """Events in the sentence ``words[start:end]``, one per type, in order."""
     found: dict[str, EventMention] = {}
+    if "|" in words[start:end]:
+        return []  # a table row holds totals ("Aid convoys entered | 0 | 6")
     for t in [k for k in range(start, end) if words[k] in TRIGGERS]:
         kind = TRIGGERS[words[t]]
         if kind == "hospital" and _is_hospital_count_only(words, t, start):
@@ -145,33 +153,112 @@ def find_events(words: Sequence[str], start: int, end: int) -> list[EventMention
         # adjective, used only when no other cue is near.
         cue = (
             cue
-            or _nearest_cue(words, t, start, end, CUES[kind], skip=t - 1)
-            or _nearest_cue(words, t, start, end, CUES[kind])
+            or _nearest_cue(words, t, start, end, CUES[kind], skip=_modifiers(words, t))
+            or _nearest_cue(words, t, start, end, CUES[kind], skip=_far(words, t))
         )
         if cue is None:
             continue
-        event, at = cue
-        lo = max(start, min(at, t) - 4)
-        negated = any(w in _NEGATIONS for w in words[lo:at]) and not event.endswith(
-            ("not_materialised", "blocked", "destroyed")
-        )
-        if negated and event == "convoy.entered" and "no" in words[lo:at]:
-            continue  # "no convoy has entered": an absence, counted as a claim
-        if negated and event in _NEGATED_FLIPS:
-            event, negated = _NEGATED_FLIPS[event], False
-        if event == "corridor.opened" and _FUTURE & set(words[max(start, at - 3) : at]):
-            event = "corridor.announced"  # "it would open three corridors"
-        if event not in found:
-            found[event] = EventMention(event, t, at, negated)
+        # "opened at dawn ... before it was shut again": a later cue of another
+        # kind in the same clause is a second event of the same noun
+        for event, at in [cue, *_more_cues(words, t, cue, start, end, CUES[kind])]:
+            mention = _mention(words, event, t, at, start)
+            if mention is not None and mention.event not in found:
+                found[mention.event] = mention
     return sorted(found.values(), key=lambda m: m.trigger)
 
 
+def _mention(
+    words: Sequence[str], event: str, t: int, at: int, start: int
+) -> EventMention | None:
+    if at + 1 < len(words) and words[at + 1][:1].isdigit() and at > t:
+        return None  # "Aid convoys since 5 March: entered 4": a total, a claim
+    lo = max(start, min(at, t) - 4)
+    negated = any(w in _NEGATIONS for w in words[lo:at]) and not event.endswith(
+        ("not_materialised", "blocked", "destroyed")
+    )
+    if negated and event == "convoy.entered" and "no" in words[lo:at]:
+        return None  # "no convoy has entered": an absence, counted as a claim
+    if negated and event in _NEGATED_FLIPS:
+        event, negated = _NEGATED_FLIPS[event], False
+    if event == "corridor.opened" and _FUTURE & set(words[max(start, at - 3) : at]):
+        event = "corridor.announced"  # "it would open three corridors"
+    return EventMention(event, t, at, negated)
+
+
+_STOPS = frozenset(
+    words("; . : ? ! but while although though ( ) , after following because due")
+)
+
+
+def _more_cues(
+    words: Sequence[str],
+    t: int,
+    first: tuple[str, int],
+    start: int,
+    end: int,
+    table: dict,
+) -> list[tuple[str, int]]:
+    """Cues of other kinds after the first one, up to the end of its clause."""
+    found: list[tuple[str, int]] = []
+    if first[0] in ("corridor.not_materialised",):
+        return found  # "hardly anyone used the corridors Russia opened"
+    i = t + 1
+    if first[1] > t:  # after the first cue's phrase ("tried to reach")
+        i = first[1] + next(
+            n
+            for n in (4, 3, 2, 1)
+            if table.get(tuple(words[first[1] : first[1] + n])) == first[0]
+        )
+    while i < min(end, t + _WINDOW):
+        if words[i] in _STOPS and not (
+            i + 1 < end and words[i + 1] in ("being", "having")  # "after being"
+        ):
+            break
+        if words[i] in _CUE_FIRST:
+            for n in (4, 3, 2, 1):
+                event = table.get(tuple(words[i : i + n])) if i + n <= end else None
+                if event is not None and event != first[0]:
+                    found.append((event, i))
+                    break
+        i += 1
+    return found
+
+
+_DETERMINERS = frozenset(
+    words(
+        "the a an this that these those its their his her our two three four five "
+        "six eight first second new"
+    )
+)
+
+
+def _modifiers(words: Sequence[str], t: int) -> range:
+    """The words between a determiner and the trigger noun: "the agreed
+    humanitarian corridor" (adjectives, not what happened to it)."""
+    for k in range(t - 1, max(-1, t - 4), -1):
+        if words[k] in _DETERMINERS:
+            return range(k + 1, t)
+    return range(t - 1, t)
+
+
+def _far(words: Sequence[str], t: int) -> range:
+    """Modifiers not right before the noun: "the agreed humanitarian corridor"
+    says nothing happened to it; "the agreed pause" may."""
+    modifiers = _modifiers(words, t)
+    return range(modifiers.start, t - 1)
+
+
 def _nearest_cue(
-    words: Sequence[str], t: int, start: int, end: int, table: dict, skip: int = -1
+    words: Sequence[str],
+    t: int,
+    start: int,
+    end: int,
+    table: dict,
+    skip: range = range(0),
 ) -> tuple[str, int] | None:
     for distance in range(0, _WINDOW):
         for i in (t + distance, t - distance) if distance else (t,):
-            if start <= i < end and i != skip and words[i] in _CUE_FIRST:
+            if start <= i < end and i not in skip and words[i] in _CUE_FIRST:
                 for n in (4, 3, 2, 1):
                     if i + n <= end:
                         event = table.get(tuple(words[i : i + n]))

@@ -51,9 +51,20 @@ def _phrase_at(words: Sequence[str], i: int, end: int, table: dict) -> str | Non
 def _cue_after(words: Sequence[str], i: int, end: int, table: dict) -> str | None:
     j, stop = i, min(end, i + _MAX_AFTER)
     while j < stop:
-        if words[j] in ("including", "among"):  # skip ", including 200 wounded,"
+        parenthesis = words[j] in ("including", "among") and words[j - 1] == ","
+        if (
+            parenthesis
+            or (  # skip ", including 200 wounded," ", 3,000 of them X,"
+                words[j] == ","
+                and j + 3 < end
+                and _is_number(words[j + 1])
+                and words[j + 2 : j + 4] in (["of", "them"], ["of", "whom"])
+            )
+        ):
+            j += 1
             while j < end and words[j] != ",":
                 j += 1
+            j += 1
             stop = min(end, j + _MAX_AFTER)
             continue
         if words[j] in CLAUSE_END or words[j][:1].isdigit():
@@ -97,25 +108,121 @@ def head_of(words: Sequence[str], q: Quantity, end: int) -> tuple[str | None, in
     if q.end + 1 < end and words[q.end] == "-":  # "a 46-truck convoy"
         category = HEADS.get(words[q.end + 1])
         return (category, q.end + 1) if category else (None, -1)
-    after = tuple(words[q.end : q.end + 2])
-    if after in _PARTITIVES and q.end + 2 < end and words[q.end + 2][:1].isdigit():
-        return None, -1  # "six of the 8 hospitals": the part is not a count
-    if after in _PARTITIVES and q.end + 2 < end and words[q.end + 2] in NUMBER_WORDS:
-        return None, -1
+    if q.end < end and words[q.end] == "of":
+        whole = _whole_after(words, q.end + 1, end)
+        if whole is not None:
+            # "4 of the 6 hospitals are functioning": the part is the count;
+            # "six of the eight hospitals still operating": the whole is
+            return _whole_head(words, whole, end)
     for j in range(q.end, min(end, q.end + 4)):
         word = words[j]
         category = HEADS.get(word)
         if category is not None:
             if category == "people.killed" and word == "killed" and j > q.end:
                 return None, -1  # "30 civilians ... killed" is handled by cues
+            if (
+                category == "aid"
+                and j + 1 < end
+                and HEADS.get(words[j + 1]) == "people"
+            ):
+                return "people", j + 1  # "two aid workers"
             if j + 1 < end and HEADS.get(words[j + 1]) not in _NOT_COMPOUND:
                 return HEADS[words[j + 1]], j + 1  # "aid convoys", "bus convoys"
             if words[q.core] == "one" and j > q.end + 1:
                 return None, -1  # "one counts registered arrivals": a pronoun
             return category, j
+        if word == "and" and j > q.end and words[j - 1] not in HEADS:
+            continue  # "734 sick and wounded people"
         if word in HEAD_STOPS and not (word == "of" and j == q.end):
             break
     return None, -1
+
+
+_DETERMINERS = frozenset(words("the its their these those his her our 's ’s"))
+
+
+def _is_number(word: str) -> bool:
+    return word[:1].isdigit() or word in NUMBER_WORDS
+
+
+def _whole_after(words: Sequence[str], i: int, end: int) -> int | None:
+    """The index of the figure in "of [the] [city's] 20", starting at ``i``."""
+    for j in range(i, min(end, i + 4)):
+        if _is_number(words[j]):
+            return j
+        if words[j] not in _DETERMINERS and not (
+            j + 1 < end and words[j + 1] in ("'s", "’s")
+        ):
+            return None
+    return None
+
+
+def _whole_head(words: Sequence[str], j: int, end: int) -> tuple[str | None, int]:
+    """The noun of the whole in a partitive, unless a participle follows it
+    ("the eight hospitals still operating"): then the part counts nothing."""
+    for k in range(j + 1, min(end, j + 5)):
+        category = HEADS.get(words[k])
+        if category is not None:
+            after = words[k + 1 : k + 3]
+            if any(w.endswith("ing") for w in after):
+                return None, -1
+            return category, k
+        if words[k] in HEAD_STOPS:
+            break
+    return None, -1
+
+
+def is_whole(words: Sequence[str], q: Quantity, start: int, end: int) -> bool:
+    """Is the figure the whole of a partitive ("4 of the 6 hospitals", "Of the
+    territory's 36 hospitals, only 10 ..."), a total the part is counted in?"""
+    k = q.start - 1
+    while k >= start and k >= q.start - 4 and words[k] != "of":
+        if words[k] not in _DETERMINERS and words[k + 1] not in ("'s", "’s"):
+            return False
+        k -= 1
+    if k < start or words[k] != "of":
+        return False
+    if k == start or words[k - 1] in (",", ";", ":"):
+        return _fronted(words, start) is not None  # "Of the four hospitals, ..."
+    if not _is_number(words[k - 1]):
+        return False
+    return _whole_head(words, q.core, end)[0] is not None
+
+
+def _fronted(words: Sequence[str], start: int) -> int | None:
+    """The noun of a sentence that opens with its whole: "Of the territory's 36
+    hospitals, only 10 function"."""
+    if words[start] != "of":
+        return None
+    for k in range(start + 1, min(len(words), start + 8)):
+        if HEADS.get(words[k]) in ("hospitals", "doctors", "people"):
+            return k
+    return None
+
+
+_STILL_WORKING = frozenset(
+    words(
+        "function functions functioned work works worked operate operates "
+        "operating functioning working open"
+    )
+)
+
+
+def _fronted_part(
+    q: Quantity, words: Sequence[str], start: int, end: int
+) -> str | None:
+    """ "Of the four hospitals ..., not one still worked": the part after the
+    comma counts the fronted noun."""
+    noun = _fronted(words, start)
+    if noun is None or noun > q.start or "," not in words[noun : q.start]:
+        return None
+    category = HEADS[words[noun]]
+    after = set(words[q.end : min(end, q.end + 4)])
+    if category == "hospitals":
+        return "health.hospitals" if after & _STILL_WORKING else None
+    if category == "doctors":
+        return "health.doctors"
+    return _people(_cue_after(words, q.end, end, CUES), words, q, start, end)
 
 
 def _window(words: Sequence[str], i: int, start: int, end: int) -> set[str]:
@@ -128,6 +235,7 @@ SAME_AS_BEFORE: tuple[tuple[str, ...], ...] = (
     ("including",),
     ("among", "them"),
     ("among", "whom"),
+    ("between", "them"),
     ("of", "whom"),
     ("up", "from"),
     ("down", "from"),
@@ -137,14 +245,156 @@ SAME_AS_BEFORE: tuple[tuple[str, ...], ...] = (
 )
 
 
+_CUMULATIVE = frozenset(
+    words("bringing brings brought taking takes took raising raises pushing")
+)
+
+
+_SAYS = frozenset(
+    words(
+        "says say said claims claimed estimates estimated puts put reports reported "
+        "activists officials monitors others opposition government ministry un"
+    )
+)
+_ESTIMATE_OF = frozenset(words("estimate figure count tally toll"))
+
+
+def restates_previous(q: Quantity, words: Sequence[str], start: int, end: int) -> bool:
+    """A bare figure that is a part of the figure before ("320 people are
+    malnourished, 33 of whom need evacuation") or that another source gives
+    for the same thing: "state media said 300 died, activists 135", "..., the
+    UN says 600 thousand", "the Observatory's estimate of more than 50,000"."""
+    if q.kind != "count" or q.start - 1 <= start:
+        return False
+    if tuple(words[q.end : q.end + 2]) in (("of", "whom"), ("of", "them")):
+        return True
+    if head_of(words, q, end)[0]:
+        return False
+    before = words[q.start - 1]
+    if before == "of":
+        return words[q.start - 2] in _ESTIMATE_OF
+    if before == "at" and words[q.start - 2] in _SAYS:
+        return True  # "State media put the toll at 900; local monitors at 1,400"
+    return before in _SAYS and (q.end >= end or words[q.end] in _LINE_ENDS)
+
+
 def follows_previous(q: Quantity, words: Sequence[str], start: int) -> bool:
     """Does the figure continue the one before it ("..., including 27 children")?"""
     stop = q.start + 1 if words[q.start] == "from" else q.start
+    if (
+        stop - 1 > start
+        and words[stop - 1] == "to"
+        and _CUMULATIVE & set(words[max(start, stop - 10) : stop])
+    ):
+        return True  # "..., bringing the total since 1 December to 46"
+    link = stop - 1
+    while link > start and words[link] in ("now", "already", "still", "so", "far"):
+        link -= 1
+    if (
+        link >= start
+        and words[link] in LINKS
+        and "total" in words[max(start, link - 8) : link]
+    ):
+        return True  # "..., and the total since 15 March is now more than 30,000"
+    label = _label_span(words, q, start)
     for form in SAME_AS_BEFORE:
         k = stop - len(form)
         if k >= start and tuple(words[k:stop]) == form:
             return True
+        if label and tuple(words[label.start : label.start + len(form)]) == form:
+            return True  # "Total evacuated: 25,000 / Of whom wounded: 750"
     return False
+
+
+_LIST_FATES = frozenset(
+    words(
+        "people.killed people.injured people.detained people.evacuated people.displaced"
+    )
+)
+
+
+def continues_list(
+    q: Quantity, previous: Quantity, fate: str | None, words: Sequence[str], end: int
+) -> bool:
+    """Is the figure a further item of a list whose first item has a fate?
+    "killed 299 militants, 70 soldiers and police, and 27 civilians",
+    "465 terrorists killed, 114 troops and 45 civilians": the later items
+    have no verb of their own, so the first item's verb counts them too."""
+    if fate not in _LIST_FATES or q.kind != "count" or previous.kind != "count":
+        return False
+    if words[q.core] == "one":
+        return False  # "3 people died, one was an old man": a pronoun
+    between = words[previous.end : q.start]
+    if not between or between[-1] not in (",", "and") or len(between) > 6:
+        return False
+    if any(w in CLAUSE_END or w[:1].isdigit() for w in between):
+        return False
+    head, at = head_of(words, q, end)
+    if head not in (None, "people", "troops"):
+        return False
+    return _cue_after(words, max(q.end, at + 1), end, CUES) is None
+
+
+def question_frame(words: Sequence[str], start: int, end: int) -> str | None:
+    """What a question asks for, for the figures of its answer: "Q: How many
+    civilians are still trapped?" -> people.trapped, "Q: And the militants?"
+    -> forces.troops, "How much of the city do they hold?" -> control share."""
+    if (
+        end - start < 3
+        or words[start] not in ("q", "question")
+        or words[start + 1] != ":"
+    ):
+        return None
+    for k in range(start + 2, end - 1):
+        if words[k] == "how" and words[k + 1] == "many":
+            asked = Quantity(k + 1, k + 2, 2.0, 2.0, core=k + 1)
+            return classify(asked, words, start + 2, end)
+        if (
+            words[k] == "how"
+            and words[k + 1] == "much"
+            and set(words[k + 2 : end]) & CONTROL_CUES
+        ):
+            return "territory.control_share"
+    for k in range(start + 2, end):
+        category = HEADS.get(words[k])
+        if category in _LABEL_HEADS:
+            return _LABEL_HEADS[category]
+        if category is not None and category.startswith("people."):
+            return category
+        if words[k] in ("casualties", "toll"):
+            return "people.killed"
+        cue = _phrase_at(words, k, end, CUES)
+        if cue is not None and cue.startswith("people."):
+            return cue  # "Q: And the detained?"
+    return None
+
+
+def answers(
+    q: Quantity, frame: str, words: Sequence[str], start: int, end: int
+) -> bool:
+    """May a figure of an answer that names nothing take its question's frame?"""
+    if q.kind == "percent":
+        return frame == "territory.control_share"
+    if q.kind != "count" or q.zero or frame == "territory.control_share":
+        return False
+    if _is_ration_count(words, q, start):
+        return False  # "food ready for 150,000 people"
+    head = head_of(words, q, end)[0]
+    return head is None or (head == "people" and frame.startswith("people."))
+
+
+_NOT_COUNTED = frozenset(
+    words(
+        "families family households homes houses buildings trucks lorries vehicles "
+        "cars buses ambulances"
+    )
+)
+
+
+def _is_ratio(words: Sequence[str], q: Quantity, start: int, end: int) -> bool:
+    after = q.end + 1 < end and words[q.end] == "in" and _is_number(words[q.end + 1])
+    before = q.start - 2 >= start and words[q.start - 1] == "in"
+    return after or (before and _is_number(words[q.start - 2]))
 
 
 def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | None:
@@ -157,19 +407,34 @@ def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | N
     if q.kind == "duration":
         return _duration(q, words, start, end)
     if q.kind == "tonnes":
+        if q.high is not None and q.high < 1:
+            return None  # "1 kg of flour": a price or a ration, not a delivery
         clause = _window(words, q.start, start, end)
         return "aid.delivered" if clause & AID_CUES else None
+    if is_whole(words, q, start, end):
+        return None  # "4 of the 6 hospitals": the part is the count
+    if _day_of_siege(words, q, start, end):
+        return "conflict.duration"  # "today is day 580 of the siege"
+    if q.end < end and words[q.end] in _NOT_COUNTED and q.kind == "count":
+        return None  # "they shot at 3 families", "44 trucks": not what we count
+    if _is_ratio(words, q, start, end):
+        return None  # "one in five health workers has left"
     head, at = head_of(words, q, end)
+    if head is None and (fronted := _fronted_part(q, words, start, end)):
+        return fronted
     if q.zero:
         return _zero(head, words, at, end)
-    if _is_ration_count(words, q, start) or _window(words, q.start, start, end) & _PAST:
+    if _is_ration_count(words, q, start) or _is_past(words, q, start, end):
         return None
     if _is_labelled(words, q, start, end):
         label = _label(words, q, start)
         if label is not None:
             return label
     if head is None:
-        return _headless(q, words, start, end)
+        found = _headless(q, words, start, end)
+        if found is None and _we_are(words, q, start):
+            return "people.trapped"  # "we are 40 thousand in the town"
+        return found
     after = at + 1
     if head == "people":
         cue = (
@@ -177,6 +442,8 @@ def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | N
             or _cue_after(words, after, end, CUES)
             or _cue_before(words, q.start, start, CUES)
         )
+        if cue is None and _we_are(words, q, start):
+            return "people.trapped"  # "We are around 3000 civil people in old city"
         return _people(cue, words, q, start, end)
     if head == "troops":
         cue = _verb_before(words, q, start) or _cue_after(words, after, end, CUES)
@@ -197,8 +464,16 @@ def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | N
         if clause & _OUT_OF_SERVICE:
             return None  # "three hospitals stopped working": not how many work
         return "health.hospitals"
+    if head in ("people.evacuated", "people.displaced"):
+        cue = _verb_before(words, q, start) or _cue_after(words, after, end, CUES)
+        if cue in ("people.killed", "people.injured", "people.detained"):
+            return cue  # "2 evacuees died on the way", "40 evacuees were detained"
+        return head
     if head == "people.injured":
         cue = _cue_after(words, after, end, _INJURED_FATES)
+        moved = _verb_before(words, q, start) == "people.evacuated"
+        if cue is None and moved and _window(words, q.start, start, end) & VEHICLES:
+            return "people.evacuated"  # "brought out 194 wounded in the convoys"
         if cue is not None:
             return cue  # "400 wounded need medical evacuation", "were taken out"
         return head
@@ -213,6 +488,29 @@ def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | N
     if head == "aid":
         return None
     return head
+
+
+def _day_of_siege(words: Sequence[str], q: Quantity, start: int, end: int) -> bool:
+    """ "day 580 of the siege": an ordinal day of the conflict is its duration."""
+    return (
+        q.start > start
+        and words[q.start - 1] == "day"
+        and q.end + 1 < end
+        and words[q.end] == "of"
+        and bool(set(words[q.end + 1 : q.end + 4]) & CONFLICT_CUES)
+    )
+
+
+def _we_are(words: Sequence[str], q: Quantity, start: int) -> bool:
+    """A witness counting the people with them: "We are around 3000 civil
+    people in old city", "we are 40 thousand in the town maybe more"."""
+    k = q.start
+    while k > start and words[k - 1] in ("still", "now", "only", "just"):
+        k -= 1
+    return k - 2 >= start and tuple(words[k - 2 : k]) in (
+        ("we", "are"),
+        ("we", "'re"),
+    )
 
 
 def _people(
@@ -233,41 +531,85 @@ def _people(
     return cue
 
 
-_AID_NOUNS = frozenset(words("aid food deliveries supplies assistance convoy convoys"))
+_AID_NOUNS = frozenset(
+    words("aid food deliveries delivery supplies assistance convoy convoys")
+)
 _VEHICLES_OF_PEOPLE = frozenset(words("bus buses car cars evacuation vehicle"))
 _CARRYING_PEOPLE = frozenset(words("people civilians residents evacuees passengers"))
 _PAST = frozenset(words("once pre-war formerly prewar"))
 
 
+def _is_past(words: Sequence[str], q: Quantity, start: int, end: int) -> bool:
+    """ "a city once home to 300,000": a past population; "once" after the
+    figure is a conjunction ("1 million could flee once the assault begins")."""
+    lo, hi = clause_bounds(words, q.start, start, end)
+    past = set(words[lo:hi]) & _PAST
+    return bool(past - {"once"}) or "once" in words[lo : q.start]
+
+
+_SEPARATORS = frozenset((":", "):", "-", "–", "—", ",", "|"))
+_LINE_ENDS = frozenset(("", ".", ",", ";", "(", ")", "-", "–", "|", "+", "of"))
+_MAX_LABEL = 14
+
+
+def _label_span(words: Sequence[str], q: Quantity, start: int) -> range | None:
+    """The label of a table line or a labelled list: "Deaths from starvation: 46",
+    "enemy killed, 824;", "Killed | 37 | 1,206" (the first cell), "Injured: 5,870."
+    (a short label, then the figure alone), not prose with a colon ("the shelling
+    never stopped: hundreds of people ...")."""
+    if q.start == start or words[q.start - 1] not in _SEPARATORS:
+        return None
+    sep = q.start - 1
+    if words[sep] == "|":
+        cells = [k for k in range(start, sep + 1) if words[k] == "|"]
+        return range(start, cells[0]) if cells[0] > start else None
+    lo = sep
+    while lo > start and words[lo - 1] not in (";", ":", "|"):
+        lo -= 1
+    if words[sep] == "," and lo == start:
+        return None  # "In the city, 500 ...": a comma needs a list of labels
+    return range(lo, sep) if 0 < sep - lo <= _MAX_LABEL else None
+
+
 def _is_labelled(words: Sequence[str], q: Quantity, start: int, end: int) -> bool:
-    """A table line: "Deaths from starvation: 46" (a short label, then the figure
-    alone), not prose with a colon ("the shelling never stopped: hundreds ...")."""
-    if q.start == start or words[q.start - 1] not in (":", "-", "–", "—"):
-        return False
     after = words[q.end] if q.end < end else ""
-    return q.start - 1 - start <= 8 and (after in _LINE_ENDS or after.isspace())
-
-
-_LINE_ENDS = frozenset(("", ".", ",", ";", "(", ")", "-", "–"))
+    if not (after in _LINE_ENDS or after.isspace()):
+        return False
+    return _label_span(words, q, start) is not None
 
 
 def _label(words: Sequence[str], q: Quantity, start: int) -> str | None:
-    """ "People in need: 42,000", "Deaths reported since 1 December: 46"."""
-    label = range(start, q.start - 1)
+    """ "People in need: 42,000", "government troops killed in action, 162":
+    a fate in the label wins over its noun, a noun other than people over
+    the remaining cues, "days since the last convoy" is a time without aid."""
+    label = _label_span(words, q, start)
+    if label is None:
+        return None
+    if any(_phrase_at(words, k, label.stop, CUES) == "people.in_need" for k in label):
+        return "people.in_need"  # "Cases needing medical evacuation: 400"
+    cue = head = None
     for k in label:
         if words[k] in ("killed", "dead", "deaths", "fatalities"):
             return "people.killed"
         if words[k] in ("injured", "wounded", "injuries"):
             return "people.injured"
-        cue = _phrase_at(words, k, q.start - 1, CUES)
-        if cue is not None and cue != "forces.troops":
-            return cue
-        category = HEADS.get(words[k])
-        if category in _LABEL_HEADS:
-            return _LABEL_HEADS[category]
-    return None
+        if words[k] == "days" and _phrase_at(words, k + 1, label.stop, NO_AID_CUES):
+            return "access.days_without_aid"
+        if words[k] == "days" and "since" in words[k + 1 : label.stop]:
+            return "access.days_without_aid"
+        found = _phrase_at(words, k, label.stop, CUES)
+        if found in _LABEL_FATES:
+            return found
+        if cue is None and found != "forces.troops":
+            cue = found
+        if head is None and HEADS.get(words[k]) in _LABEL_HEADS:
+            head = _LABEL_HEADS[HEADS[words[k]]]
+    return head or cue
 
 
+_LABEL_FATES = frozenset(
+    words("people.killed people.injured people.detained people.evacuated")
+)
 _LABEL_HEADS = {
     "troops": "forces.troops",
     "hospitals": "health.hospitals",
@@ -287,7 +629,12 @@ def _functioning(words: Sequence[str], j: int, end: int) -> bool:
 _NOT_WORKING = frozenset(words("stopped no not longer ceased n't"))
 
 
-_WORKING = frozenset(words("functioning functional working operational open operating"))
+_WORKING = frozenset(
+    words(
+        "functioning functional working operational open operating function "
+        "functions work works operate"
+    )
+)
 
 
 def _zero(head: str | None, words: Sequence[str], at: int, end: int) -> str | None:
@@ -345,7 +692,7 @@ def _headless(q: Quantity, words: Sequence[str], start: int, end: int) -> str | 
     if (cue := _verb_before(words, q, start)) is not None:
         return cue
     if q.end < end and words[q.end] == "times":
-        if set(words[max(start, q.start - 3) : q.start]) & ATTACK_VERBS:
+        if set(words[max(start, q.start - 7) : q.start]) & ATTACK_VERBS:
             return "attacks.count"  # "were attacked 23 times"
         return None
     if _functioning(words, q.end, end) and "hospitals" in words[start:end]:
@@ -361,17 +708,37 @@ def _headless(q: Quantity, words: Sequence[str], start: int, end: int) -> str | 
         j += 1
     if cue is not None and cue != "forces.troops":
         return _people(cue, words, q, start, end)
-    before = words[q.start - 1] if q.start > start else ""
-    if before in LINKS:
-        cue = _cue_before(words, q.start, start, CUES)
+    left = q.start + 1 if words[q.start] in LINKS else q.start  # "passed 12,000"
+    before = words[left - 1] if left > start else ""
+    comma = left - 2 if before in ("already", "now") else left - 1
+    if comma > start and words[comma] == "," and (q.end >= end or words[q.end] == ","):
+        cue = _cue_before(words, comma, start, CUES)  # "the death toll, already 1,140,"
         if cue is not None and cue != "forces.troops":
             return cue
-        for k in range(q.start - 1, max(start, q.start - _MAX_BEFORE) - 1, -1):
+    if before in LINKS:
+        cue = _cue_before(words, left, start, CUES) or _number_of(words, left, start)
+        if cue is not None and cue != "forces.troops":
+            return cue
+        for k in range(left - 1, max(start, left - _MAX_BEFORE) - 1, -1):
             category = HEADS.get(words[k])
             if category in ("people.killed", "people.evacuated", "people.displaced"):
                 return category
             if category == "people":  # "the besieged population ... at 250,000"
                 return _people(None, words, q, start, end)
+    return None
+
+
+def _number_of(words: Sequence[str], i: int, start: int) -> str | None:
+    """ "the number of people killed in the city since April 1992 has now passed
+    10,000": the noun and its cue are far before the figure."""
+    for k in range(i - 2, max(start, i - 24) - 1, -1):
+        if words[k] in CLAUSE_END and words[k] != "but":  # "is unknown but is"
+            return None
+        if words[k] in ("number", "total", "count", "tally") and words[k + 1] == "of":
+            cue = _cue_after(words, k + 2, i, CUES)
+            if cue is None and HEADS.get(words[k + 2], "").startswith("people."):
+                return HEADS[words[k + 2]]  # "the number of refugees ... is"
+            return cue
     return None
 
 
@@ -392,10 +759,11 @@ def _duration(q: Quantity, words: Sequence[str], start: int, end: int) -> str | 
     for j in range(lo, hi):
         if _phrase_at(words, j, hi, NO_AID_CUES):
             return "access.days_without_aid"
-        if words[j] in ("no", "without") and set(words[j + 1 : j + 3]) & _AID_NOUNS:
+        if words[j] in ("no", "without") and set(words[j + 1 : j + 4]) & _AID_NOUNS:
             return "access.days_without_aid"  # "no fresh food for three months"
     clause = set(words[lo:hi])
-    if clause & FOOD_CUES:
+    longest = q.high if q.high is not None else q.low
+    if clause & FOOD_CUES and (longest is None or longest >= 1):  # not "6 hours"
         return "food.stock_duration"
     if set(words[max(start, q.start - 10) : min(end, q.end + 5)]) & CONFLICT_CUES:
         return "conflict.duration"

@@ -51,7 +51,7 @@ _SOURCE_NOUNS = frozenset(
         "authorities committee coordinator medics workers he she they we it "
         "report mayor governor minister president commander police media "
         "relatives charity council presidency military army state television "
-        "tv monitors ngo ngos"
+        "tv monitors ngo ngos authority governor spokesperson"
     )
 )
 _ATTRIBUTION_STOPS = frozenset(
@@ -103,11 +103,30 @@ def modality(
         return "negated"
     if clause & CONDITIONS:
         return "hypothetical"
-    if clause & FUTURES:
+    if clause & FUTURES and not _only_the_month(words, lo, hi, clause):
         return "projected"
     if attributed:
         return "reported"
     return "estimated" if hedged or clause & ESTIMATES else "asserted"
+
+
+_BEFORE_MONTH = frozenset(
+    words("in on since until till by from of early late mid end before after")
+)
+
+
+def _only_the_month(words: Sequence[str], lo: int, hi: int, clause: set[str]) -> bool:
+    """Is the only future word the month "May" ("since 1 May", "in May")?"""
+    if clause & FUTURES != {"may"}:
+        return False
+    for k in range(lo, hi):
+        if words[k] == "may":
+            near = (words[k - 1] if k > lo else "", words[k + 1] if k + 1 < hi else "")
+            if not (near[0][:1].isdigit() or near[1][:1].isdigit()) and (
+                near[0] not in _BEFORE_MONTH
+            ):
+                return False
+    return True
 
 
 def attribution(
@@ -115,7 +134,8 @@ def attribution(
 ) -> tuple[int, int] | None:
     """The token span of whom the sentence ``start:end`` attributes itself to.
 
-    Recognises "according to X", "X said/says/reported ...", "..., said X".
+    Recognises "according to X", "X said/says/reported ...", "..., said X",
+    and a speaker before a colon ("The regional governor: around 4,000 ...").
     """
     for i in range(start, end):
         word = words[i]
@@ -154,4 +174,23 @@ def attribution(
                     m += 1
                 if m > j:
                     return j, m
+    return _speaker(orths, words, start, end)
+
+
+def _speaker(
+    orths: Sequence[str], words: Sequence[str], start: int, end: int
+) -> tuple[int, int] | None:
+    """ "12:30 The regional governor: around 4,000 people left ...", "- People
+    displaced (district authorities): 51,000": a source noun before a colon."""
+    k = start
+    while k < end and (words[k][:1].isdigit() or words[k] in ("-", "*", "•")):
+        k += 1  # a liveblog's "10:40", a bullet
+    for colon in range(k, min(end, k + 10)):
+        if words[colon] in (":", "):"):
+            span = range(k, colon)
+            if any(words[m] in _SOURCE_NOUNS for m in span) and not any(
+                words[m][:1].isdigit() or words[m] in ("q", "a") for m in span
+            ):
+                return k, colon
+            return None
     return None

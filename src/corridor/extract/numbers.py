@@ -21,7 +21,8 @@ Bounds and vague words become ranges (DESIGN.md's table):
   "tens of thousands" 10,000-99,999, "hundreds of thousands" 100,000-999,999,
   "millions" 1,000,000-9,999,999; "a handful" / "a few" 2-5, "a couple" 2,
   "several" 3-9; with a scale word the multiplier scales and the top is
-  filled: "several hundred" 300-999, "a few dozen" 24-60; "many" needs a
+  filled: "several hundred" 300-999, "a few dozen" 24-60 ("a few hundred" is
+  "hundreds", 100-999); "many" needs a
   scale and means the plural: "many thousands" 1,000-9,999.
 
 Durations are in days (hour 1/24, week 7, month 30, year 365). Figures that
@@ -262,6 +263,8 @@ def _vague(words: Sequence[str], i: int, end: int) -> tuple[float, float, int] |
         j += 1
         if j < end and words[j] == "of":
             j += 1
+        if key in (("a", "few"), ("few",)) and scale_word != "dozen":
+            return scale, 10 * scale - 1, j  # "a few hundred" = "hundreds"
         top = high * scale if scale_word == "dozen" else (high + 1) * scale - 1
         return low * scale, top, j
     if key in MULTIPLIER_NEEDS_SCALE:
@@ -375,6 +378,8 @@ def parse_quantity(
         value, j = share
         low = None if bound == "upper" else value
         high = None if bound == "lower" else value
+        if bound == "near":
+            low = round(value * 0.9, 6)  # "nearly half" = 45 to 50
         return Quantity(start, j, low, high, "percent", hedged=hedged, core=i)
     vague = False
     core = _range_or_amount(words, i, end)
@@ -409,7 +414,10 @@ def parse_quantity(
         bottom = None
     elif bound == "near":
         near = high * factor * 0.9
-        bottom = round(near, 6) if near < 9 else float(round(near))
+        # durations keep their fraction ("almost five years" = 1,642.5 days)
+        bottom = (
+            round(near, 6) if near < 9 or kind == "duration" else float(round(near))
+        )
     return Quantity(start, j, bottom, top, kind, vague, hedged, core=i)
 
 

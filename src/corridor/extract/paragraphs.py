@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from corridor.extract.lexicon import words
+
 MAX_CHUNK = 20_000  # characters handed to spaCy at once
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _SPLIT_AT = re.compile(r"[.!?]\s|\s")
@@ -36,9 +38,18 @@ def chunks(text: str) -> Iterator[tuple[int, str]]:
 
 
 _NEW_LINE = re.compile(r"\n[ \t]*(?=\S)")
-_LIST_ITEM = re.compile(r"[-*•·–—]\s|\d{1,2}[:.]\d{2}\b|\d{1,2}[.)]\s|[A-Z0-9]")
+_LIST_ITEM = re.compile(r"[-*•·–—]\s|\d{1,2}[:.]\d{2}\b|\d{1,2}[./)]\s|[A-Z0-9]")
 _SHORT_LINE = 60
+_SPEAKER = re.compile(r"(?:Q|A|[A-Z][A-Z.]{1,20})\s?:\s")  # "Q: ...", "MODERATOR: ..."
 _TABLE_LINE = re.compile(r"[A-Z][^\n:]{0,60}:[ \t]*[~\d]")  # "Total evacuated: 25,000"
+
+
+_GOES_ON = frozenset(
+    words(
+        "to about of the a an and or by from than some around nearly almost over "
+        "more at least"
+    )
+)
 
 
 def line_starts(text: str) -> list[int]:
@@ -55,9 +66,14 @@ def line_starts(text: str) -> list[int]:
         item = _LIST_ITEM.match(text, begin)
         if item is None:
             continue
+        if previous[-1] == ":" and item.group(0).isdigit():
+            continue  # "... (local health authority):\n  1,314": the figure
+        if previous.rsplit(None, 1)[-1] in _GOES_ON:
+            continue  # "bringing the total to about\n  46,000.": wrapped
         if (
             item.group(0)[0] in "-*•·–—"
-            or item.group(0)[0].isdigit()
+            or _SPEAKER.match(text, begin)
+            or (item.group(0)[0].isdigit() and len(item.group(0)) > 1)
             or previous[-1] in ".!?:;"
             or (len(previous) < _SHORT_LINE and previous[-1] not in ",-(")
             or _TABLE_LINE.match(text, begin)

@@ -17,15 +17,23 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import spacy
-from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 
 from corridor.extract.actors import ActorFinder
 from corridor.extract.dates import GATE as DATE_GATE
 from corridor.extract.dates import DateMention, DateReader
 from corridor.extract.dates import could_start as could_start_date
 from corridor.extract.events import TRIGGERS, EventMention, find_events
-from corridor.extract.indicators import classify, follows_previous
+from corridor.extract.indicators import (
+    answers,
+    classify,
+    continues_list,
+    follows_previous,
+    question_frame,
+    restates_previous,
+)
 from corridor.extract.lexicon import words
 from corridor.extract.modality import attribution, clause_bounds, modality
 from corridor.extract.numbers import (
@@ -37,6 +45,7 @@ from corridor.extract.numbers import (
 )
 from corridor.extract.paragraphs import chunks, line_starts
 from corridor.extract.places import BESIEGED, Gazetteer, PlaceMention
+from corridor.extract.quantifiers import NUMBER_WORDS
 from corridor.extract.records import INDICATORS, Claim, Event
 
 _FIGURE_GATE = STARTERS | TRIGGERS.keys()
@@ -58,6 +67,9 @@ class _Paragraph:
     area: str | None = None
 
 
+_ASKING = frozenset(
+    words("how what when where why which who whom is are was were did does do will can")
+)
 _SUBSETS = (None, "people.injured", "people.trapped", "people.killed")
 _AFTER_A = frozenset(
     words(
@@ -73,6 +85,51 @@ def _may_start(lowers: list[str], k: int) -> bool:
     if word in ("a", "an"):
         return k + 1 < len(lowers) and lowers[k + 1] in _AFTER_A
     return could_start(word)
+
+
+_PUNCT_CHARS = frozenset(Sentencizer.default_punct_chars)
+_ABBREVIATIONS = frozenset(words("approx ca est"))
+
+
+def _sentence_starts(text: str, columns: list[list[int]]) -> list[int]:
+    """Character offsets of the sentences spaCy's rule-based sentencizer would
+    start (a token after sentence-final punctuation that is not punctuation
+    itself), read from the token arrays: the same rule without making a Token
+    object per token, which costs more than the rule. One change: the full
+    stop of an abbreviation before a figure ("approx. 423,000") ends nothing."""
+    if not columns:
+        return []
+    starts = [columns[0][0]]
+    seen_period = abbreviated = False
+    before = ""
+    for at, length, is_punct, _ in columns:
+        word = text[at : at + length]
+        if abbreviated and word[:1].isdigit():
+            seen_period = False  # "approx. 423,000" goes on
+        abbreviated = word == "." and before in _ABBREVIATIONS
+        before = word.lower()
+        in_chars = word in _PUNCT_CHARS
+        if seen_period and not is_punct and not in_chars:
+            starts.append(at)
+            seen_period = False
+        elif in_chars:
+            seen_period = True
+    return starts
+
+
+def _after_a_figure(lowers: list[str], cue: int, start: int) -> bool:
+    """ "A: Two entered, four were blocked.": totals (claims), not events."""
+    before = lowers[cue - 1] if cue > start else ""
+    return before[:1].isdigit() or before in NUMBER_WORDS
+
+
+def _is_answer(lowers: list[str], start: int, end: int) -> bool:
+    """ "A: ..." in a Q&A transcript."""
+    return (
+        end - start > 2
+        and lowers[start] in ("a", "answer")
+        and lowers[start + 1] == ":"
+    )
 
 
 def _blank_english() -> Language:
@@ -109,11 +166,23 @@ class Extractor:
         paragraphs = self._read(text)
         main = area or self._main_area(paragraphs)
         items: list[Item] = []
+        frame: str | None = None  # what the last question asked for
+        topic: str | None = None  # and the event noun it named
         for paragraph in paragraphs:
             self._resolve_places(paragraph, main)
+            answering = False  # inside an answer: from "A:" to the next "Q:"
             for start, end in paragraph.sents:
+                lowers = paragraph.lowers
+                if lowers[start] in ("q", "question"):
+                    frame = question_frame(lowers, start, end)
+                    topic = next((w for w in lowers[start:end] if w in TRIGGERS), None)
+                    answering = False
+                answering = answering or _is_answer(lowers, start, end)
+                answer = topic if answering else None
                 items.extend(
-                    self._sentence(text, paragraph, start, end, published, main)
+                    self._sentence(
+                        text, paragraph, start, end, published, main, frame, answer
+                    )
                 )
         return items
 
@@ -138,17 +207,18 @@ class Extractor:
     def _read(self, text: str) -> list[_Paragraph]:
         pieces = list(chunks(text))
         paragraphs = []
+        make_doc = self._nlp.make_doc  # the tokenizer alone: sentences below
         for (offset, text), doc in zip(
-            pieces, self._nlp.pipe(piece for _, piece in pieces), strict=True
+            pieces, (make_doc(piece) for _, piece in pieces), strict=True
         ):
             # Token objects are slow to make; read the arrays and slice the text.
             # Whitespace tokens ("\n") are dropped: phrases and windows skip them.
             columns = (
-                doc.to_array([IDX, LENGTH, SENT_START, IS_SPACE]).tolist()
+                doc.to_array([IDX, LENGTH, IS_PUNCT, IS_SPACE]).tolist()
                 if len(doc)
                 else []
             )
-            begins = [c[0] for i, c in enumerate(columns) if c[2] == 1 or i == 0]
+            begins = _sentence_starts(text, columns)
             columns = [c for c in columns if not c[3]]
             idx = [c[0] for c in columns]
             orths = [text[c[0] : c[0] + c[1]] for c in columns]
@@ -202,10 +272,12 @@ class Extractor:
         end: int,
         published: date | None,
         main: str | None,
+        frame: str | None = None,
+        topic: str | None = None,
     ) -> list[Item]:
         lowers = para.lowers
         hits = para.hits[bisect_left(para.hits, start) : bisect_left(para.hits, end)]
-        if not any(
+        if topic is None and not any(
             lowers[k] in _FIGURE_GATE or lowers[k][:1] in DIGIT_START for k in hits
         ):
             return []  # no figure and no event here: dates are not needed
@@ -223,21 +295,46 @@ class Extractor:
         )
         found: list[tuple[int, str, Quantity | None, EventMention | None]] = []
         previous: str | None = None
+        before: Quantity | None = None
         for q in quantities:
             indicator = classify(q, lowers, start, end)
+            if indicator is None and frame and answers(q, frame, lowers, start, end):
+                indicator = frame  # "Q: How many are still inside? A: maybe 80,000"
+            if before is None or not previous or before.kind != "count":
+                pass
+            elif continues_list(q, before, previous, lowers, end):
+                indicator = previous  # "killed 299 militants, 70 soldiers ..."
+            elif indicator in (None, "people.trapped") and restates_previous(
+                q, lowers, start, end
+            ):
+                indicator = previous  # "state media said 300 died, activists 135"
             # "1,000 people, including 200 wounded, were evacuated": a subset
             continues = previous and q.kind == "count" and indicator in _SUBSETS
             if continues and follows_previous(q, lowers, start):
                 indicator = previous
             if indicator is not None:
                 found.append((q.core, indicator, q, None))
-            previous = indicator
+            previous, before = indicator, q
         if any(f[1] == "access.days_without_aid" for f in found):
             # "no aid has entered for 40 days" is one claim, not two
             found = [
-                f for f in found if f[1] != "aid.delivered" or not f[2] or not f[2].zero
+                f
+                for f in found
+                if f[1] not in ("aid.delivered", "access.convoys")
+                or not f[2]
+                or not f[2].zero
             ]
-        for mention in find_events(lowers, start, end):
+        # "Q: How many convoys got through?" asks, and reports no event
+        asks = lowers[end - 1] == "?" and bool(_ASKING & set(lowers[start : start + 5]))
+        mentions = [] if asks else find_events(lowers, start, end)
+        if topic and not mentions and not TRIGGERS.keys() & set(lowers[start:end]):
+            # "Q: What about the daily pause? A: Cancelled.": the question's noun
+            mentions = [
+                EventMention(m.event, start, start + max(0, m.cue - 1), m.negated)
+                for m in find_events([topic, *lowers[start:end]], 0, end - start + 1)
+                if not _after_a_figure(lowers, start + m.cue - 1, start)
+            ]
+        for mention in mentions:
             found.append((mention.trigger, mention.event, None, mention))
         if not found:
             return []

@@ -45,6 +45,15 @@ LOWER_BOUNDS: dict[tuple[str, ...], str] = {
     ("well", "over"): "lower",
     ("well", "above"): "lower",
     ("exceeding",): "lower",
+    ("just", "over"): "lower",
+    ("a", "bit", "over"): "lower",
+    ("a", "little", "over"): "lower",
+    ("slightly", "over"): "lower",
+    ("slightly", "more", "than"): "lower",
+    ("exceeded",): "lower",  # "has now passed 12,000": a verb that is a bound
+    ("passed",): "lower",
+    ("topped",): "lower",
+    ("surpassed",): "lower",
 }
 UPPER_BOUNDS: dict[tuple[str, ...], str] = {
     ("up", "to"): "upper",
@@ -75,6 +84,9 @@ HEDGES: dict[tuple[str, ...], str] = {
     ("roughly",): "hedge",
     ("approx",): "hedge",
     ("approx.",): "hedge",
+    ("approx", "."): "hedge",  # spaCy splits "approx." off before a figure
+    ("ca", "."): "hedge",
+    ("c.",): "hedge",
     ("circa",): "hedge",
     ("perhaps",): "hedge",
     ("possibly",): "hedge",
@@ -117,8 +129,9 @@ VAGUE_MULTIPLIERS: dict[tuple[str, ...], tuple[float, float]] = {
     ("a", "few"): (2, 5),
     ("several",): (3, 9),
     ("many",): (1, 9),  # "many thousands" = "thousands" (project convention)
+    ("few",): (2, 5),  # "the few hundred civilians still trapped"
 }
-MULTIPLIER_NEEDS_SCALE = frozenset({("many",)})
+MULTIPLIER_NEEDS_SCALE = frozenset({("many",), ("few",)})
 
 PERCENT = (("per", "cent"), ("per", "-", "cent"), ("percent",), ("%",), ("pc",))
 DURATION_DAYS: dict[str, float] = {
@@ -150,7 +163,10 @@ MONEY_AFTER = frozenset({"dollars", "euros", "pounds", "usd", "eur", "gbp", "rub
 MONEY_BEFORE = frozenset({"$", "£", "€", "us$", "usd", "eur", "gbp", "sp", "syp"})
 TIME_AFTER = frozenset({"am", "pm", "a.m.", "p.m.", "gmt", "o'clock", "hrs", "utc"})
 DISTANCE_AFTER = frozenset(
-    {"km", "kilometres", "kilometers", "miles", "mile", "metres", "meters", "yards"}
+    words(
+        "km kilometres kilometers miles mile metres meters meter metre yards "
+        "hectares hectare acres acre sq square km2 mw megawatts kw litres liters"
+    )
 )
 NOT_FIGURE_BEFORE = frozenset(
     words(
