@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO_DB := out/demo.db
 
-.PHONY: demo test lint typecheck bench clean postgres chromium
+.PHONY: demo test lint typecheck bench clean postgres chromium pango
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "corridor needs Python 3.11 or newer; set PYTHON=python3.11")'
@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-demo: $(STAMP)
+demo: $(STAMP) pango
 	@mkdir -p out
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	@echo "== registering the example witness keys"
@@ -44,7 +44,7 @@ demo: $(STAMP)
 	@echo "== evidence log"
 	$(BIN)/corridor --db $(DEMO_DB) log verify
 
-test: $(STAMP) postgres chromium
+test: $(STAMP) postgres chromium pango
 	$(BIN)/pytest -q
 
 # The store tests start a throwaway PostgreSQL server of their own; install the
@@ -54,6 +54,14 @@ postgres:
 		echo "== installing PostgreSQL (Debian packages) for the store tests"; \
 		if [ "$$(id -u)" -ne 0 ]; then echo "PostgreSQL is missing: run 'sudo apt-get install postgresql', then make test" >&2; exit 1; fi; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	fi
+
+# PDF reports are rendered by WeasyPrint, which needs the system's Pango.
+pango:
+	@if ! ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so.0'; then \
+		echo "== installing Pango (Debian packages) for PDF reports"; \
+		if [ "$$(id -u)" -ne 0 ]; then echo "Pango is missing: run 'sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0', then make" >&2; exit 1; fi; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; \
 	fi
 
 # The web tests drive Debian's Chromium through Playwright (no browser is
