@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -85,7 +86,10 @@ def test_import_does_no_work():
 
 def test_every_design_indicator_is_known_to_the_extractor():
     if not DESIGN.exists():
-        pytest.skip(f"{DESIGN} not present")
+        # CI always lays shared/ beside the checkout: there, a missing file fails.
+        if os.environ.get("CI"):
+            pytest.fail(f"{DESIGN} not present: the indicator drift check cannot run")
+        pytest.skip(f"{DESIGN} not present (a checkout without shared/ beside it)")
     section = DESIGN.read_text(encoding="utf-8").split("## Indicators", 1)[1]
     rows = re.findall(r"^\|\s*([a-z_]+\.[a-z_]+)\s*\|\s*([a-z]+)\s*\|", section, re.M)
     assert rows, "no indicator table found in DESIGN.md"

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import random
-import signal
 import sqlite3
 import subprocess
-import time
 from pathlib import Path
 
 from corridor.store import chain
 from corridor.store.engine import open_store
+from tests.kill import kill_after
 from tests.test_cli_process import CORRIDOR
 
 KILLS = 120
@@ -39,21 +38,13 @@ def test_sigkill_during_ingest_leaves_a_consistent_store(tmp_path: Path) -> None
     stored_before = 0
     partial = []
     for _ in range(KILLS):
-        process = subprocess.Popen(
-            [CORRIDOR, "--db", str(db), "ingest", str(folder)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
         # Kill once a random number of further documents has gone in, so the
         # kill lands mid-ingest rather than before it starts or after it ends.
-        target = stored_before + rng.randint(1, 20)
-        deadline = time.monotonic() + 60
-        while process.poll() is None and time.monotonic() < deadline:
-            if _count(db) >= target:
-                break
-            time.sleep(0.002)
-        process.send_signal(signal.SIGKILL)
-        process.wait(timeout=30)
+        kill_after(
+            [CORRIDOR, "--db", str(db), "ingest", str(folder)],
+            lambda: _count(db),
+            stored_before + rng.randint(1, 20),
+        )
         if not db.exists():
             continue
         with sqlite3.connect(db) as conn:

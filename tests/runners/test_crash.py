@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import random
-import signal
 import sqlite3
 import subprocess
-import time
 from pathlib import Path
 
+from tests.kill import kill_after
 from tests.test_cli_process import CORRIDOR
 
 KILLS = 80
@@ -46,19 +45,11 @@ def test_sigkill_during_extract_leaves_one_extraction_per_document(
     rng = random.Random(2016)
     done, partial = 0, 0
     for _ in range(KILLS):
-        process = subprocess.Popen(
+        kill_after(
             [CORRIDOR, "--db", str(db), "extract"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            lambda: _extracted(db),
+            done + rng.randint(1, 4),
         )
-        target = done + rng.randint(1, 4)
-        deadline = time.monotonic() + 60
-        while process.poll() is None and time.monotonic() < deadline:
-            if _extracted(db) >= target:
-                break
-            time.sleep(0.002)
-        process.send_signal(signal.SIGKILL)
-        process.wait(timeout=30)
         with sqlite3.connect(db) as conn:
             assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
             twice = conn.execute(
