@@ -29,7 +29,8 @@ HEADS: dict[str, str] = {
             "people civilians residents inhabitants persons individuals children "
             "women men syrians ukrainians patients survivors locals villagers "
             "aleppans boys girls babies infants elderly others population beings "
-            "workers drivers volunteers journalists"
+            "workers drivers volunteers journalists neighbours neighbors relatives "
+            "colleagues kids passengers ppl person"
         ),
         "people",
     ),
@@ -89,10 +90,11 @@ CUES: dict[tuple[str, ...], str] = phrase_table(
         "still inside,left here,left there,still here,waiting to,nowhere to go,"
         "no way out,cannot leave,can not leave,unable to leave,"
         "waiting for,stay still,still stay,stayed behind,stay behind,"
-        "hemmed in,penned in,pinned down": "people.trapped",
+        "hemmed in,penned in,pinned down,sealed off,sealed in,blockaded,"
+        "there are still,there were still,there remain,there are now": "people.trapped",
         "killed,dead,died,die,dying,death,deaths,death toll,toll,perished,slain,"
         "massacred,executed,lost their lives,starved,starvation,killing,"
-        "lie dead,lay dead,shot dead,shot,gunned down": "people.killed",
+        "lie dead,lay dead,shot dead,shot,gunned down,buried": "people.killed",
         "wounded,injured,hurt,injuries,maimed,wounding,injuring": "people.injured",
         "fled,flee,fleeing,poured out,poured,left,leave,leaving,escaped,escape,"
         "displaced,crossed,streamed,exodus,made it out,fled to,arrived in,"
@@ -100,6 +102,7 @@ CUES: dict[tuple[str, ...], str] = phrase_table(
         "getting out,went out,reached safety,managed to leave,sheltering,"
         "staying in,in shelters,taking shelter,gone to,went to,moved to,"
         "have gone,walked out,drove out,walked,crossing,used by,go out,"
+        "walking out,came out,come out,have come out,reached,"
         "got away": "people.displaced",
         "evacuated,evacuation,evacuations,evacuate,bused,bussed,taken out,"
         "transferred,were moved,referred,medically evacuated,on the buses,"
@@ -112,16 +115,23 @@ CUES: dict[tuple[str, ...], str] = phrase_table(
         "lack,lacking,without access,without running water,without water,"
         "without power,without electricity,without heating,suffering from,"
         "malnourished,malnutrition,must leave,must be evacuated,need to leave,"
+        "face starvation,facing starvation,risk starvation,at risk of starvation,"
+        "threatened with starvation,at risk,living in famine,in famine,famine,"
+        "starving,"
         "needs to leave": "people.in_need",
         "detained,arrested,missing,disappeared,abducted,imprisoned,"
         "taken prisoner,rounded up,held captive,surrendered,laid down their arms,"
         "deported,captive,taken captive,held captive,taken hostage,being held,"
         "were held,are held,"
-        "held hostage": "people.detained",
+        "held hostage,kidnapped,taken away,snatched,taken by soldiers,"
+        "taken by the soldiers,taken by the army,taken by troops,"
+        "taken by police,taken by the police": "people.detained",
         "deployed,arrived,massed,stationed,sent,dispatched,mobilised,"
         "mobilized,joined": "forces.troops",
     }
 )
+# "where the government says only 20,000 people live," (the verb ends it)
+CUES.update({("live", ","): "people.trapped", ("live", "."): "people.trapped"})
 CONTROL_CUES = frozenset(
     words(
         "control controls controlled held hold holds captured seized retaken "
@@ -182,5 +192,21 @@ LINKS = frozenset(
         "exceeded passed topped surpassed : be hit"
     )
 )
+# "the killing of 19 civilians": a fate named by a noun before "of".
+NOMINAL_FATES: dict[str, str] = {
+    **dict.fromkeys(
+        words("killing killings deaths death murder murders execution"), "people.killed"
+    ),
+    **dict.fromkeys(words("wounding injuring injury"), "people.injured"),
+    **dict.fromkeys(
+        words("evacuation evacuations rescue transfer"), "people.evacuated"
+    ),
+    **dict.fromkeys(words("displacement flight exodus departure"), "people.displaced"),
+    **dict.fromkeys(
+        words("arrest arrests detention abduction disappearance"), "people.detained"
+    ),
+}
+# "we are in the basement, about sixty of us": the people with the writer
+WITH_US = (("of", "us"),)
 CLAUSE_END = frozenset(words("; : . ! ? but while whereas although though ( ) —"))
 CUE_FIRST = frozenset(k[0] for table in (CUES, NO_AID_CUES) for k in table)

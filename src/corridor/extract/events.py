@@ -12,7 +12,7 @@ negated cue turns "the corridors did not open" into
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from corridor.extract.cues import phrase_table
@@ -33,10 +33,12 @@ CUES: dict[str, dict[tuple[str, ...], str]] = {
         {
             "announced,announce,announces,announcing,unveiled,declared,set up,"
             "established,created,launched,agreed,were agreed,have been agreed,"
-            "agreed on,agreed to": "corridor.announced",
+            "agreed on,agreed to,named,designated,outlined": "corridor.announced",
             "proposed,propose,proposes,proposal,offered,offer,offers,suggested,"
-            "called for,plan,plans,planned": "corridor.proposed",
-            "opened,open,opens,reopened,operating,operational": "corridor.opened",
+            "called for,plan,plans,planned,promised,promise,promises,"
+            "pledged": "corridor.proposed",
+            "opened,open,opens,reopened,operating,operational,work,works,"
+            "working,functioning,opening,reopening": "corridor.opened",
             "used,use,uses,using,passed through,walked through,went through,"
             "walking through,walk through,"
             "left through,fled through,came through,came out through,"
@@ -48,7 +50,9 @@ CUES: dict[str, dict[tuple[str, ...], str]] = {
             "failed to materialize,yet to open,never opened,remained empty,"
             "stood empty,no one used,nobody used,unused,empty,yet to materialise,"
             "yet to materialize,not been used,largely unused,hardly anyone,"
-            "hardly anybody,almost no one,few have used,"
+            "hardly anybody,almost no one,few have used,never came,never arrived,"
+            "did not come,didn't come,never happened,never appeared,never come,"
+            "never comes,did not arrive,didn't arrive,"
             "failed": "corridor.not_materialised",
         }
     ),
@@ -58,12 +62,15 @@ CUES: dict[str, dict[tuple[str, ...], str]] = {
             "arrives,arriving,got in,made it,came in,got through,crossed,rolled in,"
             "unloaded,made it in,"
             "delivered,rolled into,drove into,crossed into,carried,"
-            "was allowed": "convoy.entered",
+            "was allowed,went in,went into,drove in,pulled in,"
+            "rolled into": "convoy.entered",
             "blocked,block,turned back,stopped,denied,prevented,held up,stuck,"
             "waiting,stalled,attacked,looted,not allowed,refused,barred,"
             "could not enter,unable,halted,shelled,hit,struck,bombed,fired on,"
             "tried to reach,tried to enter,attempted to reach,"
-            "came under fire": "convoy.blocked",
+            "came under fire,fired upon,fired at,ambushed,seized,intercepted,"
+            "turned away,sent back,from entering,from reaching,from getting in,"
+            "confiscated": "convoy.blocked",
         }
     ),
     "hospital": phrase_table(
@@ -82,30 +89,39 @@ CUES: dict[str, dict[tuple[str, ...], str]] = {
         {
             "began,begin,begun,begins,started,start,starts,got under way,"
             "under way,underway,resumed,first buses,departed,kicked off,"
-            "first convoy": "evacuation.started",
+            "first convoy,resuming,resume,resumes,restarted,"
+            "commenced": "evacuation.started",
             "completed,complete,ended,finished,concluded,last buses,"
             "came to an end,is over,was over,wrapped up,completing,"
             "final buses,to an end,last of": "evacuation.completed",
             "suspended,halted,paused,stopped,interrupted,put on hold,"
             "postponed,delayed,delaying,delay,called off,cancelled,"
-            "canceled,put off,on hold,being held,held at,held up": "evacuation.paused",
+            "canceled,put off,on hold,being held,held at,held up,put on ice,"
+            "fell through,collapsed,broke down,stalled": "evacuation.paused",
         }
     ),
     "ceasefire": phrase_table(
         {
             "declared,announced,agreed,took effect,came into force,"
             "came into effect,began,brokered,start,started,"
-            "reached": "ceasefire.declared",
+            "reached,observed,respected,honoured,honored,holding,extended,renewed,"
+            "prolonged,take effect,takes effect,taking effect,come into force,"
+            "comes into force,went into effect,go into effect,goes into effect,"
+            "took hold,take hold,takes hold,accepted,accept": "ceasefire.declared",
             "collapsed,broke down,violated,fell apart,ended,broken,"
             "breached,failed to respect,not respected,over,collapse,"
-            "breakdown,ignored,unravelled,unraveled": "ceasefire.collapsed",
+            "breakdown,ignored,unravelled,unraveled,crumbled,shattered,shattering,"
+            "disintegrated,in tatters": "ceasefire.collapsed",
         }
     ),
     "pause": phrase_table(
         {
             "declared,announced,agreed,began,observed,offered,granted,"
             "will hold,held,took effect,came into force,"
-            "came into effect,negotiated,brokered,make": "pause.declared",
+            "came into effect,negotiated,brokered,make,take effect,takes effect,"
+            "taking effect,extended,renewed,holding,respected,went into effect,"
+            "go into effect,goes into effect,took hold,accepted,"
+            "accept": "pause.declared",
             "cancelled,canceled,called off,scrapped,collapsed,violated,"
             "postponed,broken": "pause.cancelled",
         }
@@ -123,6 +139,14 @@ _NEGATED_FLIPS = {
     "convoy.entered": "convoy.blocked",
 }
 _NEGATIONS = frozenset(["not", "n't", "never", "failed", "no", "nobody", "hardly"])
+# "has not observed the ceasefire": a truce not kept has collapsed
+_KEPT = frozenset(words("observed respected honoured honored held holding"))
+_NOT_KEPT = {
+    "ceasefire.declared": "ceasefire.collapsed",
+    "pause.declared": "pause.cancelled",
+}
+# "no civilians were able to leave through the corridor": nobody used it
+_NOBODY = frozenset(words("nobody none no-one"))
 _FUTURE = frozenset(["will", "would", "'ll", "to", "plans"])
 _WINDOW = 12
 
@@ -146,15 +170,24 @@ def find_events(words: Sequence[str], start: int, end: int) -> list[EventMention
         kind = TRIGGERS[words[t]]
         if kind == "hospital" and _is_hospital_count_only(words, t, start):
             continue
+        if kind == "evacuation" and _vehicles_of(words, t, start):
+            continue  # "a convoy of 11 buses": the convoy is the event
+        if t + 1 < end and words[t + 1] in _NOUN_AFTER:
+            continue  # "shelled the convoy route": the route, not the convoy
         cue = None
         if kind == "corridor":  # "hardly anyone used the corridors Russia opened"
             cue = _nearest_cue(words, t, start, end, _NOT_MATERIALISED)
         # "the agreed pause was cancelled": a cue just before the noun is an
         # adjective, used only when no other cue is near.
+        relative = _relative_clause(words, t, end)  # "corridors it set up"
+        first = {*_modifiers(words, t), *relative}
+        if _post_modifier(words, t, end, CUES[kind]):
+            first.add(t + 1)  # "the ceasefire agreed last night has broken down"
+        second = {*_far(words, t), *relative}
         cue = (
             cue
-            or _nearest_cue(words, t, start, end, CUES[kind], skip=_modifiers(words, t))
-            or _nearest_cue(words, t, start, end, CUES[kind], skip=_far(words, t))
+            or _nearest_cue(words, t, start, end, CUES[kind], skip=first)
+            or _nearest_cue(words, t, start, end, CUES[kind], skip=second)
         )
         if cue is None:
             continue
@@ -176,8 +209,19 @@ def _mention(
     negated = any(w in _NEGATIONS for w in words[lo:at]) and not event.endswith(
         ("not_materialised", "blocked", "destroyed")
     )
-    if negated and event == "convoy.entered" and "no" in words[lo:at]:
+    if (
+        negated
+        and event == "convoy.entered"
+        and (
+            "no" in words[lo:at]
+            or tuple(words[max(0, t - 3) : t]) == ("not", "a", "single")
+        )
+    ):
         return None  # "no convoy has entered": an absence, counted as a claim
+    if negated and event in _NOT_KEPT and words[at] in _KEPT:
+        event, negated = _NOT_KEPT[event], False
+    if event == "corridor.used" and _nobody_before(words, min(at, t), start):
+        event, negated = "corridor.not_materialised", False
     if negated and event in _NEGATED_FLIPS:
         event, negated = _NEGATED_FLIPS[event], False
     if event == "corridor.opened" and _FUTURE & set(words[max(start, at - 3) : at]):
@@ -185,6 +229,20 @@ def _mention(
     return EventMention(event, t, at, negated)
 
 
+def _nobody_before(words: Sequence[str], k: int, start: int) -> bool:
+    """Is the subject of the clause before ``k`` nobody ("no civilians were
+    able to leave ...", "nobody has walked through")?"""
+    for j in range(k - 1, max(start, k - 14) - 1, -1):
+        if words[j] in (";", ".", ":", "but", ","):
+            return False
+        if words[j] in _NOBODY or (
+            words[j] == "no" and j + 1 < k and words[j + 1] in _PEOPLE
+        ):
+            return True
+    return False
+
+
+_PEOPLE = frozenset(words("one civilians people residents families person"))
 _STOPS = frozenset(
     words("; . : ? ! but while although though ( ) , after following because due")
 )
@@ -210,10 +268,15 @@ def _more_cues(
             if table.get(tuple(words[first[1] : first[1] + n])) == first[0]
         )
     while i < min(end, t + _WINDOW):
+        if words[i] in _RELATIVE and i > t + 1:
+            break  # "corridors it set up": what was done to it before
         if words[i] in _STOPS and not (
             i + 1 < end and words[i + 1] in ("being", "having")  # "after being"
         ):
-            break
+            if not (_elided_subject(words, i, end) or _closes_relative(words, t, i)):
+                break
+            i += 1  # "were bombed; two were reduced to rubble": the same noun
+            continue
         if words[i] in _CUE_FIRST:
             for n in (4, 3, 2, 1):
                 event = table.get(tuple(words[i : i + n])) if i + n <= end else None
@@ -224,6 +287,38 @@ def _more_cues(
     return found
 
 
+_RELATIVE = frozenset(words("that which it they who"))
+
+
+def _closes_relative(words: Sequence[str], t: int, i: int) -> bool:
+    """ "The evacuation, which began on Thursday, was completed on Sunday":
+    the comma that closes a relative clause after the noun goes on to its
+    verb."""
+    return (
+        words[i] == ","
+        and t + 2 < i
+        and words[t + 1] == ","
+        and words[t + 2] in ("which", "who")
+        and "," not in words[t + 2 : i]
+    )
+
+
+_SUBJECT_AUX = frozenset(words("was were is are had have has"))
+
+
+def _elided_subject(words: Sequence[str], i: int, end: int) -> bool:
+    """ "; two were reduced to rubble", ", one was destroyed": a clause whose
+    subject is a number or pronoun standing for the same noun."""
+    if words[i] not in (";", ",") or i + 2 >= end:
+        return False
+    subject = words[i + 1]
+    numbered = subject[:1].isdigit() or subject in _NUMBER_SUBJECTS
+    return numbered and words[i + 2] in _SUBJECT_AUX
+
+
+_NUMBER_SUBJECTS = frozenset(
+    words("one two three four five six seven eight nine ten both all most some")
+)
 _DETERMINERS = frozenset(
     words(
         "the a an this that these those its their his her our two three four five "
@@ -254,7 +349,7 @@ def _nearest_cue(
     start: int,
     end: int,
     table: dict,
-    skip: range = range(0),
+    skip: Collection[int] = (),
 ) -> tuple[str, int] | None:
     for distance in range(0, _WINDOW):
         for i in (t + distance, t - distance) if distance else (t,):
@@ -265,6 +360,56 @@ def _nearest_cue(
                         if event is not None:
                             return event, i
     return None
+
+
+def _vehicles_of(words: Sequence[str], t: int, start: int) -> bool:
+    """ "a convoy of 11 buses", "a column of buses": the buses of another noun."""
+    k = t - 1
+    if k > start and (words[k][:1].isdigit() or words[k] in _NUMBER_SUBJECTS):
+        k -= 1
+    return k >= start and words[k] == "of" and words[t] == "buses"
+
+
+_NOUN_AFTER = frozenset(words("route routes road roads schedule schedules"))
+_TIME_AFTER = frozenset(
+    words("last on in at for by earlier yesterday overnight this with between")
+)
+
+
+def _relative_clause(words: Sequence[str], t: int, end: int) -> range:
+    """ "through corridors it set up", "the corridor they promised": a clause
+    right after the noun whose subject is a pronoun says what was done to it
+    before, not what happens now."""
+    if t + 2 < end and words[t + 1] in _PRONOUNS and words[t + 2] not in _AUX:
+        return range(t + 1, min(end, t + 5))
+    return range(0)
+
+
+_PRONOUNS = frozenset(words("it they he she we"))
+_AUX = frozenset(words("was were is are had has have will would could"))
+
+
+def _post_modifier(words: Sequence[str], t: int, end: int, table: dict) -> bool:
+    """ "the ceasefire agreed last night has broken down", "not observed the
+    ceasefire agreed for the evacuation": a participle right after the noun,
+    followed by a time or a preposition, describes the noun when the clause's
+    own verb comes after it, or comes before the noun (its object); "the
+    corridor opened at eight and was closed" is the verb itself."""
+    if t + 2 >= end:
+        return False
+    word = words[t + 1]
+    if not (
+        word.endswith("ed")
+        and table.get((word,)) is not None
+        and words[t + 2] in _TIME_AFTER
+    ):
+        return False
+    for k in range(t + 3, min(end, t + 9)):
+        if words[k] in _STOPS or words[k] == "and":
+            break
+        if words[k] in _AUX:
+            return True  # "... agreed last night has broken down"
+    return t >= 2 and words[t - 1] in _DETERMINERS and words[t - 2].endswith("ed")
 
 
 def _is_hospital_count_only(words: Sequence[str], t: int, start: int) -> bool:

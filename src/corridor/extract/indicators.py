@@ -26,7 +26,9 @@ from corridor.extract.cues import (
     HEADS,
     LINKS,
     NO_AID_CUES,
+    NOMINAL_FATES,
     VEHICLES,
+    WITH_US,
 )
 from corridor.extract.lexicon import words
 from corridor.extract.modality import clause_bounds
@@ -67,19 +69,56 @@ def _cue_after(words: Sequence[str], i: int, end: int, table: dict) -> str | Non
             j += 1
             stop = min(end, j + _MAX_AFTER)
             continue
-        if words[j] in CLAUSE_END or words[j][:1].isdigit():
+        if words[j] in CLAUSE_END:
             return None
+        if words[j][:1].isdigit():
+            if not _coordinated(words, j, end):
+                return None
+            j += 2  # "169 civilians and 69 militants left": the verb is shared
+            continue
         value = _phrase_at(words, j, end, table)
         if value is not None:
-            return value
+            return _left_when(words, j, end, value)
         j += 1
     return None
+
+
+def _coordinated(words: Sequence[str], j: int, end: int) -> bool:
+    """Is the number at ``j`` a second subject sharing the verb after it:
+    "and 69 militants left" (not "and 40 wounded", which names its own fate)?"""
+    return (
+        words[j - 1] == "and"
+        and j + 2 < end
+        and HEADS.get(words[j + 1]) in ("people", "troops")
+    )
+
+
+_TIMES = frozenset(
+    words("first last hours hour days day morning night evening week weeks minutes")
+)
+
+
+def _left_when(words: Sequence[str], j: int, end: int, value: str) -> str:
+    """ "3,000 left in the first hours" left the place; "3,000 left in the
+    town" remain in it."""
+    after_them = tuple(words[max(0, j - 2) : j]) in (("of", "them"), ("of", "us"))
+    if value == "people.displaced" and words[j] == "left" and after_them:
+        return "people.trapped"  # "no more than 2,000 of them left"
+    if value == "people.trapped" and words[j] == "left" and j + 2 < end:
+        after = words[j + 2 : j + 4] if words[j + 1] == "in" else []
+        if after and (after[0] in _TIMES or after[-1] in _TIMES):
+            return "people.displaced"
+    return value
 
 
 def _cue_before(words: Sequence[str], i: int, start: int, table: dict) -> str | None:
     for j in range(i - 1, max(start, i - _MAX_BEFORE) - 1, -1):
         if words[j] in CLAUSE_END or words[j] == ",":
             return None
+        if words[j] in LINKS:
+            continue  # "the toll reached 300": a link, not a cue
+        if j == i - 1 and words[j] in ("leaving", "left"):
+            return None  # "leaving 20,000 people at risk": the fate comes after
         value = _phrase_at(words, j, i, table)
         if value is not None:
             return value
@@ -108,8 +147,9 @@ def head_of(words: Sequence[str], q: Quantity, end: int) -> tuple[str | None, in
     if q.end + 1 < end and words[q.end] == "-":  # "a 46-truck convoy"
         category = HEADS.get(words[q.end + 1])
         return (category, q.end + 1) if category else (None, -1)
-    if q.end < end and words[q.end] == "of":
-        whole = _whole_after(words, q.end + 1, end)
+    of = q.end + 1 if tuple(words[q.end : q.end + 2]) == ("out", "of") else q.end
+    if of < end and words[of] == "of":
+        whole = _whole_after(words, of + 1, end)
         if whole is not None:
             # "4 of the 6 hospitals are functioning": the part is the count;
             # "six of the eight hospitals still operating": the whole is
@@ -164,8 +204,9 @@ def _whole_head(words: Sequence[str], j: int, end: int) -> tuple[str | None, int
         category = HEADS.get(words[k])
         if category is not None:
             after = words[k + 1 : k + 3]
-            if any(w.endswith("ing") for w in after):
-                return None, -1
+            copula = bool(after) and after[0] in ("are", "were", "is", "was")
+            if not copula and any(w.endswith("ing") for w in after):
+                return None, -1  # not "4 of the 6 hospitals are functioning"
             return category, k
         if words[k] in HEAD_STOPS:
             break
@@ -184,8 +225,9 @@ def is_whole(words: Sequence[str], q: Quantity, start: int, end: int) -> bool:
         return False
     if k == start or words[k - 1] in (",", ";", ":"):
         return _fronted(words, start) is not None  # "Of the four hospitals, ..."
-    if not _is_number(words[k - 1]):
-        return False
+    part = k - 2 if words[k - 1] == "out" and k - 2 >= start else k - 1
+    if not _is_number(words[part]):
+        return False  # "4 of the 6 hospitals", "2 out of 10 hospitals"
     return _whole_head(words, q.core, end)[0] is not None
 
 
@@ -195,8 +237,11 @@ def _fronted(words: Sequence[str], start: int) -> int | None:
     if words[start] != "of":
         return None
     for k in range(start + 1, min(len(words), start + 8)):
-        if HEADS.get(words[k]) in ("hospitals", "doctors", "people"):
-            return k
+        category = HEADS.get(words[k], "")
+        if category in ("hospitals", "doctors", "people") or category.startswith(
+            "people."
+        ):
+            return k  # "Of the 1,200 evacuees, 300 were ..."
     return None
 
 
@@ -214,7 +259,9 @@ def _fronted_part(
     """ "Of the four hospitals ..., not one still worked": the part after the
     comma counts the fronted noun."""
     noun = _fronted(words, start)
-    if noun is None or noun > q.start or "," not in words[noun : q.start]:
+    if noun is None:
+        return _fronted_group(q, words, start, end)
+    if noun > q.start or "," not in words[noun : q.start]:
         return None
     category = HEADS[words[noun]]
     after = set(words[q.end : min(end, q.end + 4)])
@@ -222,7 +269,37 @@ def _fronted_part(
         return "health.hospitals" if after & _STILL_WORKING else None
     if category == "doctors":
         return "health.doctors"
-    return _people(_cue_after(words, q.end, end, CUES), words, q, start, end)
+    cue = _cue_after(words, q.end, end, CUES)
+    if category.startswith("people.") and cue not in _OWN_FATES:
+        return category  # "Of the 1,200 evacuees, 300 were sick": a subset
+    return _people(cue, words, q, start, end)
+
+
+_OWN_FATES = frozenset(words("people.killed people.detained people.in_need"))
+
+
+def _fronted_group(
+    q: Quantity, words: Sequence[str], start: int, end: int
+) -> str | None:
+    """ "Of the 5,000 who left, 1,200 were women": the part after the comma
+    takes the verb of the fronted whole."""
+    if words[start] != "of" or q.start - start > 12:
+        return None
+    for k in range(start + 1, min(q.start, start + 5)):
+        if _is_number(words[k]) and k + 2 < q.start and words[k + 1] in ("who", "that"):
+            comma = next((m for m in range(k, q.start) if words[m] == ","), None)
+            if comma is None:
+                return None
+            cue = next(
+                (
+                    c
+                    for m in range(k + 2, comma)
+                    if (c := _phrase_at(words, m, comma, CUES))
+                ),
+                None,
+            )
+            return cue if cue != "forces.troops" else None
+    return None
 
 
 def _window(words: Sequence[str], i: int, start: int, end: int) -> set[str]:
@@ -242,18 +319,23 @@ SAME_AS_BEFORE: tuple[tuple[str, ...], ...] = (
     ("compared", "with"),
     ("compared", "to"),
     ("from",),
+    ("incl",),
 )
 
 
 _CUMULATIVE = frozenset(
-    words("bringing brings brought taking takes took raising raises pushing")
+    words(
+        "bringing brings brought taking takes took raising raises pushing "
+        "revised revising lowered corrected"  # "but revised it down to 16"
+    )
 )
 
 
 _SAYS = frozenset(
     words(
         "says say said claims claimed estimates estimated puts put reports reported "
-        "activists officials monitors others opposition government ministry un"
+        "activists officials monitors others opposition government ministry un "
+        "counted count counts recorded documented"
     )
 )
 _ESTIMATE_OF = frozenset(words("estimate figure count tally toll"))
@@ -273,7 +355,7 @@ def restates_previous(q: Quantity, words: Sequence[str], start: int, end: int) -
     before = words[q.start - 1]
     if before == "of":
         return words[q.start - 2] in _ESTIMATE_OF
-    if before == "at" and words[q.start - 2] in _SAYS:
+    if before == "at" and _SAYS & set(words[max(start, q.start - 4) : q.start - 1]):
         return True  # "State media put the toll at 900; local monitors at 1,400"
     return before in _SAYS and (q.end >= end or words[q.end] in _LINE_ENDS)
 
@@ -297,6 +379,8 @@ def follows_previous(q: Quantity, words: Sequence[str], start: int) -> bool:
     ):
         return True  # "..., and the total since 15 March is now more than 30,000"
     label = _label_span(words, q, start)
+    if stop - 1 > start and words[stop - 1] in ("are", "were", "is", "was"):
+        stop -= 1  # "; among them are 500 children"
     for form in SAME_AS_BEFORE:
         k = stop - len(form)
         if k >= start and tuple(words[k:stop]) == form:
@@ -379,6 +463,11 @@ def answers(
         return False
     if _is_ration_count(words, q, start):
         return False  # "food ready for 150,000 people"
+    k = q.start - 1
+    while k > start and words[k] in _DETERMINERS:
+        k -= 1
+    if k > start and words[k] == "of" and _is_number(words[k - 1]):
+        return False  # "only one of our five missions got through": a whole
     head = head_of(words, q, end)[0]
     return head is None or (head == "people" and frame.startswith("people."))
 
@@ -389,6 +478,11 @@ _NOT_COUNTED = frozenset(
         "cars buses ambulances"
     )
 )
+
+
+def _not_counted(word: str) -> bool:
+    """Families, homes and vehicles, however spelt ("familes", "familys")."""
+    return word in _NOT_COUNTED or word.startswith("famil")
 
 
 def _is_ratio(words: Sequence[str], q: Quantity, start: int, end: int) -> bool:
@@ -415,7 +509,7 @@ def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | N
         return None  # "4 of the 6 hospitals": the part is the count
     if _day_of_siege(words, q, start, end):
         return "conflict.duration"  # "today is day 580 of the siege"
-    if q.end < end and words[q.end] in _NOT_COUNTED and q.kind == "count":
+    if q.end < end and _not_counted(words[q.end]) and q.kind == "count":
         return None  # "they shot at 3 families", "44 trucks": not what we count
     if _is_ratio(words, q, start, end):
         return None  # "one in five health workers has left"
@@ -441,9 +535,12 @@ def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | N
             _verb_before(words, q, start)
             or _cue_after(words, after, end, CUES)
             or _cue_before(words, q.start, start, CUES)
+            or _far_subject(words, q, start)
         )
         if cue is None and _we_are(words, q, start):
             return "people.trapped"  # "We are around 3000 civil people in old city"
+        if q.start > start and words[q.start - 1] in _MOVED:
+            return "people.evacuated"  # "we moved 32 critical patients"
         return _people(cue, words, q, start, end)
     if head == "troops":
         cue = _verb_before(words, q, start) or _cue_after(words, after, end, CUES)
@@ -480,6 +577,7 @@ def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | N
     if head == "access.convoys" and (
         (at > q.end and words[at - 1] in _VEHICLES_OF_PEOPLE)
         or _window(words, at, start, end) & _CARRYING_PEOPLE
+        or _of_vehicles(words, at, end)
     ):
         return None  # "four bus convoys", "21 convoys carried 55,817 people"
     if head == "doctors":
@@ -488,6 +586,15 @@ def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | N
     if head == "aid":
         return None
     return head
+
+
+def _of_vehicles(words: Sequence[str], at: int, end: int) -> bool:
+    """ "21 convoys of buses": convoys of people, not of aid."""
+    return (
+        at + 2 < end
+        and words[at + 1] == "of"
+        and bool(_VEHICLES_OF_PEOPLE & set(words[at + 2 : at + 4]))
+    )
 
 
 def _day_of_siege(words: Sequence[str], q: Quantity, start: int, end: int) -> bool:
@@ -531,9 +638,17 @@ def _people(
     return cue
 
 
+_MOVED = frozenset(words("moved transferred relocated rescued airlifted"))
 _AID_NOUNS = frozenset(
-    words("aid food deliveries delivery supplies assistance convoy convoys")
+    words(
+        "aid food deliveries delivery supplies assistance convoy convoys bread "
+        "flour milk medicine medicines"
+    )
 )
+_NOT_FOOD = frozenset(
+    words("fuel water petrol diesel oxygen electricity power vaccines blood")
+)
+_FOODS = frozenset(words("food flour bread wheat rice rations"))
 _VEHICLES_OF_PEOPLE = frozenset(words("bus buses car cars evacuation vehicle"))
 _CARRYING_PEOPLE = frozenset(words("people civilians residents evacuees passengers"))
 _PAST = frozenset(words("once pre-war formerly prewar"))
@@ -673,15 +788,34 @@ def _verb_before(words: Sequence[str], q: Quantity, start: int) -> str | None:
     """ "killed at least 15 civilians": a verb right before its object."""
     if q.start > start and words[q.start - 1] in _OBJECT_VERBS:
         return CUES.get((words[q.start - 1],))
+    if q.start - 1 > start and words[q.start - 1] == "of":
+        fate = NOMINAL_FATES.get(words[q.start - 2])
+        if fate is not None:
+            return fate  # "the killing of 19 civilians", "the wounding of 43"
     if (
         q.start - 1 > start
         and words[q.start - 1] == "out"
-        and words[q.start - 2] in ("brought", "took", "bused", "bussed", "pulled")
+        and words[q.start - 2] in _TAKE_OUT
     ):
         return "people.evacuated"  # "had brought out 194 sick and wounded"
     return None
 
 
+# "are thought to have crossed": words between a figure and its verb
+_RAISING = frozenset(words("to be have expected likely due set able unable"))
+
+
+def _needs(words: Sequence[str], j: int, end: int) -> bool:
+    """A need after an injury: "wounded and need urgent evacuation"."""
+    return any(
+        _phrase_at(words, k, end, CUES) == "people.in_need"
+        for k in range(j, min(end, j + 5))
+    )
+
+
+_TAKE_OUT = frozenset(
+    words("brought took bused bussed pulled bring take get got taken")
+)
 _OUT_OF_SERVICE = frozenset(
     words("stopped closed destroyed shut razed flattened damaged bombing")
 )
@@ -703,12 +837,19 @@ def _headless(q: Quantity, words: Sequence[str], start: int, end: int) -> str | 
     cue = None
     while j < end and cue is None:
         cue = _phrase_at(words, j, end, CUES)
-        if cue is None and words[j] not in AUXILIARIES:
+        if cue is None and words[j] not in AUXILIARIES and words[j] not in _RAISING:
             break
         j += 1
     if cue is not None and cue != "forces.troops":
+        cue = _left_when(words, j - 1, end, cue)  # "2,000 of them left"
+        if cue == "people.injured" and _needs(words, j, end):
+            return "people.in_need"  # "500 of them are wounded and need evacuation"
         return _people(cue, words, q, start, end)
+    if tuple(words[q.end : q.end + 2]) in WITH_US:
+        return "people.trapped"  # "about sixty of us, women and kids mostly"
     left = q.start + 1 if words[q.start] in LINKS else q.start  # "passed 12,000"
+    while left - 1 > start and words[left - 1] in ("only", "just", "now", "still"):
+        left -= 1  # "the doctors here are only 2 now", "... is now 65"
     before = words[left - 1] if left > start else ""
     comma = left - 2 if before in ("already", "now") else left - 1
     if comma > start and words[comma] == "," and (q.end >= end or words[q.end] == ","):
@@ -725,6 +866,17 @@ def _headless(q: Quantity, words: Sequence[str], start: int, end: int) -> str | 
                 return category
             if category == "people":  # "the besieged population ... at 250,000"
                 return _people(None, words, q, start, end)
+            if category == "doctors":
+                return "health.doctors"  # "the doctors here are only 2 now"
+    return None
+
+
+def _far_subject(words: Sequence[str], q: Quantity, start: int) -> str | None:
+    """ "The death toll since the start of the offensive has risen to 412
+    civilians": the subject is far before its link and the figure."""
+    left = q.start + 1 if words[q.start] in LINKS else q.start
+    if left > start and words[left - 1] in LINKS:
+        return _number_of(words, left, start)
     return None
 
 
@@ -734,6 +886,8 @@ def _number_of(words: Sequence[str], i: int, start: int) -> str | None:
     for k in range(i - 2, max(start, i - 24) - 1, -1):
         if words[k] in CLAUSE_END and words[k] != "but":  # "is unknown but is"
             return None
+        if words[k] == "toll" and words[k - 1] in ("death", "the"):
+            return "people.killed"  # "the death toll ... has risen to 412"
         if words[k] in ("number", "total", "count", "tally") and words[k + 1] == "of":
             cue = _cue_after(words, k + 2, i, CUES)
             if cue is None and HEADS.get(words[k + 2], "").startswith("people."):
@@ -745,7 +899,14 @@ def _number_of(words: Sequence[str], i: int, start: int) -> str | None:
 def _is_ration_count(words: Sequence[str], q: Quantity, start: int) -> bool:
     """ "food for 145,000 people", "camps for up to 80,000": rations and
     capacities, not counts of anything."""
-    return q.start > start and words[q.start - 1] in ("for", "feed", "feeding")
+    return (
+        q.start > start
+        and words[q.start - 1] in ("for", "feed", "feeding")
+        and not (q.start - 2 >= start and words[q.start - 2] in _TRADED)
+    )
+
+
+_TRADED = frozenset(words("exchange return swap"))  # "in exchange for 150 prisoners"
 
 
 def _duration(q: Quantity, words: Sequence[str], start: int, end: int) -> str | None:
@@ -754,7 +915,9 @@ def _duration(q: Quantity, words: Sequence[str], start: int, end: int) -> str | 
         words[q.end : q.end + 2]
     ):
         return None  # "every two days", "a 48-hour pause", "a three-day truce"
-    lo = max(start, q.start - 12)
+    if q.end < end and words[q.end] in ("on", "later", "ago", "earlier"):
+        return None  # "thirty years on", "two weeks ago": a time since, not a span
+    lo = max(start, q.start - 16)
     hi = min(end, q.end + 12)
     for j in range(lo, hi):
         if _phrase_at(words, j, hi, NO_AID_CUES):
@@ -763,8 +926,101 @@ def _duration(q: Quantity, words: Sequence[str], start: int, end: int) -> str | 
             return "access.days_without_aid"  # "no fresh food for three months"
     clause = set(words[lo:hi])
     longest = q.high if q.high is not None else q.low
+    if clause & FOOD_CUES and clause & _NOT_FOOD and not clause & _FOODS:
+        return None  # "fuel stocks will last about a week"
     if clause & FOOD_CUES and (longest is None or longest >= 1):  # not "6 hours"
         return "food.stock_duration"
     if set(words[max(start, q.start - 10) : min(end, q.end + 5)]) & CONFLICT_CUES:
         return "conflict.duration"
     return None
+
+
+_BACK_PARTITIVES = frozenset(words("those them these whom"))
+_ANAPHORS = frozenset(words("figure number toll total count tally estimate"))
+_BACK_LINKS = frozenset(words("to at was is were are stood stands reached now"))
+
+
+def refers_back(q: Quantity, words: Sequence[str], start: int, end: int) -> bool:
+    """Does a figure that names nothing refer to the previous sentence's?
+    "Of those, some 10,000 went to Jibreen", "Among them, 250 children";
+    "The figure rose to 40,000", "Turkish officials put the number at 8,000"."""
+    if q.kind != "count" or head_of(words, q, end)[0] is not None:
+        return False
+    opening = words[start : start + 3]
+    if (
+        q.start <= start + 5
+        and len(opening) > 1
+        and opening[0] in ("of", "among")
+        and opening[1] in _BACK_PARTITIVES
+    ):
+        return True
+    earlier = words[max(start, q.start - 4) : q.start]
+    if "version" in earlier and "earlier" in earlier:
+        return True  # "(Corrects ...; an earlier version said 21,000.)"
+    if q.start <= start + 2 and (
+        (q.end < end and words[q.end] == "more")
+        or tuple(words[q.end : q.end + 2]) in (("of", "them"), ("of", "those"))
+    ):
+        return True  # "Six more were found on Tuesday.", "Twelve of them are ..."
+    if q.start == start or words[q.start - 1] not in _BACK_LINKS:
+        return False
+    for k in range(q.start - 1, max(start, q.start - 8) - 1, -1):
+        if words[k] in CLAUSE_END or words[k] == ",":
+            return False
+        if words[k] in HEADS or words[k] in _NOT_COUNTED:
+            return False  # "the figure for aid trucks is 40": another thing
+        if words[k] in _ANAPHORS and _THIS & set(words[max(start, k - 2) : k]):
+            return True  # "the figure", "the true number"
+    return False
+
+
+_THIS = frozenset(words("the this that its their"))
+_ELIDED_VERBS = frozenset(words("did do does were was had have has are is"))
+_COUNTED = frozenset(
+    words(
+        "access.corridors access.convoys health.hospitals health.doctors "
+        "attacks.count forces.troops"
+    )
+)
+
+
+def elides(
+    q: Quantity,
+    before: Quantity,
+    previous: str,
+    words: Sequence[str],
+    end: int,
+) -> bool:
+    """Does a figure that names nothing leave out the noun or verb of the
+    figure before it? "329 shells hit the city; on 22 July, 3,777 did" (the
+    verb); "eight corridors: six for civilians and two for fighters", "three
+    corridors for civilians and one, on the Castello road, for fighters" (the
+    noun of a counted thing)."""
+    if q.kind != "count" or before.kind != "count" or q.zero:
+        return False
+    if head_of(words, q, end)[0] is not None:
+        return False
+    after = words[q.end] if q.end < end else "."
+    following = words[q.end + 1] if q.end + 1 < end else "."
+    if after in _ELIDED_VERBS and (
+        following in CLAUSE_END or following in (",", "too")
+    ):
+        return True  # "..., 3,777 did."
+    if after == "followed" or (after in ("will", "would") and following == "follow"):
+        return True  # "17 patients were transferred, and a further 29 will follow"
+    if tuple(words[max(0, q.start - 2) : q.start]) == (",", "not"):
+        return True  # "about 100 thousand still here, not 200 like UN says"
+    if previous not in _COUNTED:
+        return False
+    between = words[before.end : q.start]
+    if not between or len(between) > 10 or between[-1] not in (",", "and", ":"):
+        return False
+    if any(w[:1].isdigit() or w in NUMBER_WORDS for w in between):
+        return False
+    return after in ("for", "to", "in", "on", "at", "from", ",", ".", ";")
+
+
+def remains_among(q: Quantity, words: Sequence[str], end: int) -> bool:
+    """ "Around 50,000 of them remain in the shelters": a part of the people
+    counted before who are still where they went (not trapped)."""
+    return tuple(words[q.end : q.end + 2]) in (("of", "them"), ("of", "those"))

@@ -20,19 +20,46 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from corridor.extract.lexicon import words
+from corridor.extract.quantifiers import NUMBER_WORDS
 
 NEGATIONS = frozenset(
-    ["not", "n't", "never", "denied", "deny", "denies", "neither", "nor"]
+    [
+        "not",
+        "n't",
+        "never",
+        "denied",
+        "deny",
+        "denies",
+        "neither",
+        "nor",
+        *words("rejected rejects dismissed dismisses refuted refutes"),
+    ]
 )
+# "could not confirm reports that 50 were executed": doubt, not denial
+_CONFIRM = frozenset(words("confirm confirmed verify verified corroborate"))
 CONDITIONS = frozenset(["if", "unless", "could", "might", "should", "whether"])
 FUTURES = frozenset(
     words(
         "will 'll would may expected likely risk threat threatens threatened "
-        "projected forecast"
+        "projected forecast hoped hopes hoping aims planned due scheduled"
     )
 )
+# "50 hostages are to be freed": a plan, stated with "to be".
+_TO_BE = frozenset((("are", "to", "be"), ("is", "to", "be"), ("were", "to", "be")))
+# "reports that 50,000 had left were incorrect", "the claim ... is false"
+CORRECTIONS = frozenset(
+    words(
+        "incorrect false untrue wrong inaccurate exaggerated baseless erroneous "
+        "fabricated unfounded"
+    )
+)
+_REVISIONS = frozenset(words("revised corrected lowered raised amended updated scaled"))
+_HEARSAY = frozenset(words("reportedly allegedly purportedly"))
 ESTIMATES = frozenset(
-    words("estimate estimates estimated estimating believed thought assessed")
+    words(
+        "estimate estimates estimated estimating believed thought assessed guess "
+        "feared presumed"
+    )
 )
 REPORT_VERBS = frozenset(
     words(
@@ -40,7 +67,8 @@ REPORT_VERBS = frozenset(
         "report told warned warns claimed claims described describes "
         "stated confirmed confirms counted recorded "
         "documented noted believes estimated estimates tallied added insisted "
-        "according"
+        "according tells tell warn logged lists listed admit admits admitted "
+        "acknowledged acknowledges reckons reckon"
     )
 )
 _SOURCE_NOUNS = frozenset(
@@ -51,7 +79,11 @@ _SOURCE_NOUNS = frozenset(
         "authorities committee coordinator medics workers he she they we it "
         "report mayor governor minister president commander police media "
         "relatives charity council presidency military army state television "
-        "tv monitors ngo ngos authority governor spokesperson"
+        "tv monitors ngo ngos authority governor spokesperson team teams staff "
+        "partners researchers investigators observers correspondent neighbour "
+        "neighbours neighbor neighbors friend friends cousin ppl locals "
+        "witness director chief negotiator delegate representative "
+        "association government regime rebels opposition"
     )
 )
 _ATTRIBUTION_STOPS = frozenset(
@@ -60,6 +92,19 @@ _ATTRIBUTION_STOPS = frozenset(
 _CLAUSE_STOPS = frozenset(words("; : . ! ? but while whereas although though ( ) —"))
 _AFTER_COMMA = frozenset(
     ["and", "but", "while", "as", "which", "who", "where", "whereas", "adding"]
+)
+# A subordinate clause: an attribution inside it covers only that clause
+# ("Where the government says 300 died, activists count 900"); not "as"
+# ("As the UN said last week, 300,000 people are trapped" cites the UN).
+SUBORDINATORS = frozenset(
+    words("where while whereas although though if unless when since because")
+)
+# Sentence-initial words that are capitalised only by position: not a source.
+_NOT_NAMES = frozenset(
+    words(
+        "i since where when while if as in on at by during after before this that "
+        "these those there here today yesterday tonight overnight then so"
+    )
 )
 
 
@@ -74,11 +119,15 @@ def clause_bounds(
         word = words[lo - 1]
         if word in stops or (word == "," and words[lo] in after):
             break
+        if word == "and" and words[lo] == "that":
+            break  # "... said 400 need evacuation and that stocks will run out"
         lo -= 1
     hi = i
     while hi < end:
         word = words[hi]
         if word in stops or (word == "," and hi + 1 < end and words[hi + 1] in after):
+            break
+        if word == "and" and hi + 1 < end and words[hi + 1] == "that":
             break
         hi += 1
     return lo, hi
@@ -95,19 +144,140 @@ def modality(
     zero: bool = False,
 ) -> str:
     """The modality of the figure at token ``i`` in ``words[start:end]``."""
-    lo, hi = clause_bounds(words, i, start, end)
+    lo, hi = _apposition(words, i, start, end) or clause_bounds(words, i, start, end)
     clause = set(words[lo:hi])
-    if "if" in clause or "unless" in clause:
+    if corrected(words, i, start, end):
+        return "negated"  # "reports that 50,000 had left were incorrect"
+    if "if" in clause or "unless" in clause or _inverted(words, lo, hi, start):
         return "hypothetical"
+    if clause & _CONFIRM and _unconfirmed(words, lo, hi):
+        return "reported"  # a figure someone cannot confirm is reported
     if not zero and clause & NEGATIONS:
         return "negated"
     if clause & CONDITIONS:
         return "hypothetical"
     if clause & FUTURES and not _only_the_month(words, lo, hi, clause):
         return "projected"
-    if attributed:
+    if any(tuple(words[k : k + 3]) in _TO_BE for k in range(lo, hi)):
+        return "projected"  # "50 hostages held in Gaza are to be freed"
+    if attributed or clause & _HEARSAY:
         return "reported"
     return "estimated" if hedged or clause & ESTIMATES else "asserted"
+
+
+def _apposition(
+    words: Sequence[str], i: int, start: int, end: int
+) -> tuple[int, int] | None:
+    """ "The food, about 400 tonnes, should last ...", "the death toll, already
+    1,140, could double": a figure set off by commas right after its noun is
+    stated on its own; the verb after it is not its clause."""
+    lo = next(
+        (k for k in range(i - 1, max(start, i - 4) - 1, -1) if words[k] == ","), 0
+    )
+    hi = next((k for k in range(i + 1, min(end, i + 4)) if words[k] == ","), 0)
+    if not lo or not hi or lo == start:
+        return None
+    inside = words[lo + 1 : hi]
+    if any(w in _VERBISH or w in _CLAUSE_STOPS for w in inside):
+        return None
+    before = words[lo - 1]
+    if not before.isalpha() or before in _AFTER_COMMA or before in _VERBISH:
+        return None
+    return lo + 1, hi
+
+
+_VERBISH = frozenset(
+    words("is are was were be been has have had will would could may said says")
+)
+
+
+def announces(words: Sequence[str], start: int, end: int) -> bool:
+    """Does the sentence announce or propose corridors? Their count is then
+    asserted, whoever is quoted ("Russia said it would open three corridors",
+    "the deputy prime minister says eight corridors have been agreed")."""
+    return bool(_ANNOUNCING & set(words[start:end]))
+
+
+_ANNOUNCING = frozenset(
+    words(
+        "announced announces announce announcing proposed proposes propose "
+        "proposing agreed offered offers named designated open opened opens "
+        "establish established unveiled declared"
+    )
+)
+
+
+def corrected(words: Sequence[str], i: int, start: int, end: int) -> bool:
+    """Is the figure at ``i`` corrected away? "reports that 50,000 had left
+    were incorrect", "the claim that 7,000 left is false" (a correction word
+    after the figure, before the next "and"/"but"); "initially said 50,000
+    ..., but later revised the figure down to 40,000" (a revision "to" another
+    figure later in the sentence); "an earlier version said 21,000"."""
+    before = words[max(start, i - 4) : i]
+    if "earlier" in before and ("version" in before or "said" in before):
+        return True
+    k = i + 1
+    while k < min(end, i + 14):
+        word = words[k]
+        if word in ("and", "but", ";", ".", "while") or word[:1].isdigit():
+            break
+        if word in CORRECTIONS and words[k - 1] in _COPULAS:
+            return True
+        k += 1
+    for k in range(i + 1, min(end, i + 16)):
+        if words[k] not in _REVISIONS:
+            continue
+        to = next((m for m in range(k + 1, min(end, k + 6)) if words[m] == "to"), 0)
+        if to and to + 1 < end and _is_figure(words[to + 1]):
+            between = words[i + 1 : k]
+            return "but" in between or "later" in between or "," in between
+    return False
+
+
+def _is_figure(word: str) -> bool:
+    return word[:1].isdigit() or word in NUMBER_WORDS or word in ("about", "some")
+
+
+_COPULAS = frozenset(
+    words("is are was were be been being 's completely totally wholly simply")
+)
+
+
+def _unconfirmed(words: Sequence[str], lo: int, hi: int) -> bool:
+    """ "could not confirm", "cannot independently verify", "unable to confirm":
+    the only negation of the clause is on the confirming verb."""
+    negations = [k for k in range(lo, hi) if words[k] in NEGATIONS]
+    if not negations and "unable" not in words[lo:hi]:
+        return False
+    return all(
+        _CONFIRM & set(words[k + 1 : k + 4]) or words[k] == "unable" for k in negations
+    )
+
+
+def denies_previous(words: Sequence[str], start: int, end: int) -> bool:
+    """Does the sentence deny the one before? "That is false: ...", "This is
+    not true.", "Those figures are wrong." (its figures become negated)."""
+    head = words[start : start + 5]
+    if len(head) < 3 or head[0] not in ("that", "this", "these", "those", "it"):
+        return False
+    k = 1
+    while k < len(head) - 1 and head[k] not in _COPULAS:
+        k += 1  # "Those figures are ..."
+    rest = head[k + 1 : k + 3]
+    return head[k] in _COPULAS and bool(
+        set(rest) & CORRECTIONS or rest[:2] == ["not", "true"]
+    )
+
+
+def _inverted(words: Sequence[str], lo: int, hi: int, start: int) -> bool:
+    """ "Had the truce held ..., the last 1,200 could have left": a condition
+    without "if" (the sentence opens with "had" or "were" and uses a modal)."""
+    opener = lo
+    while opener > start and words[opener - 1] not in _CLAUSE_STOPS:
+        opener -= 1
+    return words[opener] in ("had", "were") and bool(
+        set(words[lo:hi]) & {"could", "would", "might"}
+    )
 
 
 _BEFORE_MONTH = frozenset(
@@ -122,11 +292,22 @@ def _only_the_month(words: Sequence[str], lo: int, hi: int, clause: set[str]) ->
     for k in range(lo, hi):
         if words[k] == "may":
             near = (words[k - 1] if k > lo else "", words[k + 1] if k + 1 < hi else "")
+            amount = near[0][:1].isdigit() and not _day(near[0])
+            if near[1] in _AFTER_MODAL or amount:
+                return False  # "as many as 500 may have been killed"
             if not (near[0][:1].isdigit() or near[1][:1].isdigit()) and (
                 near[0] not in _BEFORE_MONTH
             ):
                 return False
     return True
+
+
+_AFTER_MODAL = frozenset(words("have be not well still also already never"))
+
+
+def _day(word: str) -> bool:
+    """A day of the month ("1 May", "31 May"), not an amount ("500 may")."""
+    return word.isdigit() and 1 <= int(word) <= 31
 
 
 def attribution(
@@ -149,7 +330,8 @@ def attribution(
         elif (
             word in REPORT_VERBS
             and word != "according"
-            and not (i > start and words[i - 1] == "an")  # "an estimated 5,000"
+            and not (i > start and words[i - 1] in _OWNERS)  # "an estimated 5,000"
+            and not (i + 1 < end and words[i + 1] in _AFTER_PARTICIPLE)
         ):
             # "X said" / "X say": the subject before the verb
             k = i
@@ -157,9 +339,16 @@ def attribution(
                 k -= 1
             while k < i and words[k][:1].isdigit():
                 k += 1  # a liveblog's "10:40" before the source
+            while k < i - 1 and words[k] in ("as", "like", "and", "but"):
+                k += 1  # "As the UN said last week, ...": the UN
             subject = range(k, i)
             names_a_source = any(
-                (orths[m][:1].isupper() and words[m] not in ("the", "a", "an"))
+                (
+                    orths[m][:1].isupper()
+                    and words[m] not in ("the", "a", "an")
+                    and words[m] not in _CALENDAR
+                    and not (words[m] in _NOT_NAMES and _by_position(words, m, start))
+                )
                 or words[m] in _SOURCE_NOUNS
                 for m in subject
             )
@@ -174,7 +363,89 @@ def attribution(
                     m += 1
                 if m > j:
                     return j, m
-    return _speaker(orths, words, start, end)
+    return _speaker(orths, words, start, end) or _byline(orths, words, start, end)
+
+
+def _byline(
+    orths: Sequence[str], words: Sequence[str], start: int, end: int
+) -> tuple[int, int] | None:
+    """ "13 killed, 40 injured in Douma strike - activists": a source after a
+    dash at the end of a headline."""
+    last = end - 1 if end - 1 > start and words[end - 1] in (".", "!") else end
+    for dash in range(last - 1, max(start, last - 5), -1):
+        if words[dash] in ("-", "–", "—"):
+            tail = range(dash + 1, last)
+            if (
+                tail
+                and all(not words[m][:1].isdigit() for m in tail)
+                and any(words[m] in _SOURCE_NOUNS or _acronym(orths[m]) for m in tail)
+            ):
+                return dash + 1, last
+            return None
+    return None
+
+
+def _acronym(orth: str) -> bool:
+    """ "UN", "SOHR", "ICRC": an organisation's initials."""
+    return 2 <= len(orth) <= 6 and orth.isupper() and orth.isalpha()
+
+
+# "It has named eight corridors: six ...": a figure before the colon, no speaker
+# nor prose with a verb before a colon ("Medical staff are exhausted: ...")
+_NOT_SPEAKERS = frozenset(
+    ["q", "a", *NUMBER_WORDS, *words("is are was were has have had")]
+)
+
+
+# "Deaths reported since 15 November: 465": a participle, not a source's verb
+_AFTER_PARTICIPLE = frozenset(words("since so :"))
+# "an estimated 5,000", "Our estimate is ...", "the report": nouns, not verbs
+_OWNERS = frozenset(words("an a the our their its his her my this that your"))
+
+
+_CALENDAR = frozenset(
+    words(
+        "monday tuesday wednesday thursday friday saturday sunday january february "
+        "march april june july august september october november december"
+    )
+)
+
+
+def _by_position(words: Sequence[str], m: int, start: int) -> bool:
+    """Is the word capitalised by its place ("Since yesterday I counted ...")?"""
+    return m == start or words[m] == "i" or not words[m - 1][:1].isalnum()
+
+
+def clause_attribution(
+    orths: Sequence[str],
+    words: Sequence[str],
+    span: tuple[int, int],
+    at: int,
+    end: int,
+) -> tuple[int, int] | None:
+    """The attribution that covers the figure at ``at``. One found in a
+    subordinate clause ("Where the government says only 20,000 live, aid
+    workers counted 45,000") covers that clause alone, without its
+    subordinator; a figure after it takes the main clause's own attribution.
+    A figure after a contrast with a source of its own ("The UN estimates
+    10,000, though the government puts the figure at 3,000") takes that one."""
+    if words[span[0]] in SUBORDINATORS and span[1] - span[0] > 1:
+        comma = next((m for m in range(span[1], end) if words[m] == ","), end)
+        if at < comma:
+            return span[0] + 1, span[1]
+        return attribution(orths, words, comma + 1, end) if comma + 1 < end else None
+    if at > span[1]:
+        turn = max(
+            (m for m in range(span[1], at) if words[m] in _CONTRASTS), default=None
+        )
+        if turn is not None:
+            other = attribution(orths, words, turn + 1, end)
+            if other is not None and other[0] < at:
+                return other
+    return span
+
+
+_CONTRASTS = frozenset(words("though although while whereas but ;"))
 
 
 def _speaker(
@@ -185,11 +456,11 @@ def _speaker(
     k = start
     while k < end and (words[k][:1].isdigit() or words[k] in ("-", "*", "•")):
         k += 1  # a liveblog's "10:40", a bullet
-    for colon in range(k, min(end, k + 10)):
+    for colon in range(k, min(end, k + 16)):
         if words[colon] in (":", "):"):
             span = range(k, colon)
             if any(words[m] in _SOURCE_NOUNS for m in span) and not any(
-                words[m][:1].isdigit() or words[m] in ("q", "a") for m in span
+                words[m][:1].isdigit() or words[m] in _NOT_SPEAKERS for m in span
             ):
                 return k, colon
             return None

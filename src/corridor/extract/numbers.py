@@ -86,6 +86,10 @@ _DIGITS = re.compile(
 )
 _DIGIT_RANGE = re.compile(r"^(\d[\d,.]*)[–—-](\d[\d,.]*)$")
 _BARE_DIGITS = re.compile(r"^\+?\d+$")
+# Thousands written the continental way: "40.000", "1.200.000" (not "1.500")
+_DOTTED_THOUSANDS = re.compile(r"^(\d{2,3}(?:\.\d{3})+|\d(?:\.\d{3}){2,})$")
+_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")  # "1,5 million"
+_THREE_DIGITS = re.compile(r"^\d{3}$")  # "15 000"
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 STARTERS = (
@@ -121,6 +125,8 @@ def _phrase(words: Sequence[str], i: int, end: int, table: dict) -> tuple | None
 
 def _digits(word: str) -> tuple[float, float] | None:
     """Value and scale of one digit token ("31,500", "1.2m", "50k"), else None."""
+    if _DOTTED_THOUSANDS.match(word):
+        return float(word.replace(".", "")), 1.0  # "40.000"
     match = _DIGITS.match(word)
     if not match:
         return None
@@ -128,6 +134,18 @@ def _digits(word: str) -> tuple[float, float] | None:
     value = float(whole.replace(",", "") + ("." + frac if frac else ""))
     scale = SCALES.get(suffix, 1.0) if suffix else 1.0
     return value * scale, scale
+
+
+def _spaced_thousands(words: Sequence[str], i: int, end: int) -> bool:
+    """ "15 000 people": thousands set off by a space, as many witnesses write."""
+    return (
+        i + 1 < end
+        and len(words[i + 1]) == 3
+        and _BARE_DIGITS.match(words[i]) is not None
+        and len(words[i]) <= 3
+        and _THREE_DIGITS.match(words[i + 1]) is not None
+        and not (i + 2 < end and words[i + 2][:1].isdigit())
+    )
 
 
 def _words_value(words: Sequence[str], i: int, end: int) -> tuple[float, int] | None:
@@ -155,10 +173,15 @@ def _amount(words: Sequence[str], i: int, end: int) -> tuple[float, int, float] 
     scale = 1.0
     if word[:1].isdigit() or word[:1] == "~":
         parsed = _digits(word)
+        scaled = i + 1 < end and words[i + 1] in SCALES
+        if parsed is None and scaled and _DECIMAL_COMMA.match(word):
+            parsed = float(word.replace(",", ".")), 1.0  # "1,5 million"
         if parsed is None:
             return None
         value, scale = parsed
         j = i + 1
+        if _spaced_thousands(words, i, end):
+            value, j = value * 1000 + float(words[i + 1]), i + 2  # "15 000"
     elif (fraction := _fraction(words, i, end)) is not None:
         return fraction
     elif word == "a" and i + 2 < end and words[i + 1] == "single":
@@ -335,6 +358,8 @@ def _share(words: Sequence[str], i: int, end: int) -> tuple[float, int] | None:
     """ "half of", "two-thirds of": a share, in percent, before "of"."""
     if words[i] not in SHARE_FIRST:
         return None
+    if words[i] == "half" and i + 1 < end and words[i + 1] in ("the", "its", "their"):
+        return SHARES[("half",)], i + 1  # "hold half the city"
     for n in (3, 2, 1):
         key = tuple(words[i : i + n])
         if key in SHARES and i + n < end and words[i + n] == "of":

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import spacy
@@ -30,12 +30,22 @@ from corridor.extract.indicators import (
     answers,
     classify,
     continues_list,
+    elides,
     follows_previous,
     question_frame,
+    refers_back,
+    remains_among,
     restates_previous,
 )
 from corridor.extract.lexicon import words
-from corridor.extract.modality import attribution, clause_bounds, modality
+from corridor.extract.modality import (
+    announces,
+    attribution,
+    clause_attribution,
+    clause_bounds,
+    denies_previous,
+    modality,
+)
 from corridor.extract.numbers import (
     DIGIT_START,
     STARTERS,
@@ -52,6 +62,7 @@ _FIGURE_GATE = STARTERS | TRIGGERS.keys()
 _GATE = _FIGURE_GATE | DATE_GATE
 RENEW_DOCUMENTS = 5_000  # documents between two tokenizers in extract_many
 MAX_QUOTE = 600  # longer sentences are quoted around the figure
+EVACUATION_REACH = 3  # sentences after an evacuation whose leavers were evacuated
 Item = Claim | Event
 
 
@@ -120,6 +131,8 @@ def _sentence_starts(text: str, columns: list[list[int]]) -> list[int]:
 def _after_a_figure(lowers: list[str], cue: int, start: int) -> bool:
     """ "A: Two entered, four were blocked.": totals (claims), not events."""
     before = lowers[cue - 1] if cue > start else ""
+    if before in ("were", "was") and cue - 1 > start:
+        before = lowers[cue - 2]  # "four were blocked"
     return before[:1].isdigit() or before in NUMBER_WORDS
 
 
@@ -130,6 +143,45 @@ def _is_answer(lowers: list[str], start: int, end: int) -> bool:
         and lowers[start] in ("a", "answer")
         and lowers[start + 1] == ":"
     )
+
+
+class _Context:
+    """What the sentences before, in the same paragraph, were about: the
+    indicator of their last claim (for "Of those, 300 were children", "The
+    figure rose to 40,000") and whether they described an evacuation (then
+    "Some 15,000 left on Sunday" were evacuated)."""
+
+    def __init__(self) -> None:
+        self.last: str | None = None
+        self.evacuating = 0  # sentences the last evacuation mention still covers
+        self.claims: list[int] = []  # the previous sentence's claims, in items
+
+    def update(self, items: list[Item], offset: int) -> None:
+        self.claims = []
+        self.last = None  # only the sentence right before is referred to
+        self.evacuating = max(0, self.evacuating - 1)
+        for k, item in enumerate(items, start=offset):
+            if isinstance(item, Claim):
+                self.last = item.indicator
+                self.claims.append(k)
+            if (isinstance(item, Claim) and item.indicator == "people.evacuated") or (
+                isinstance(item, Event) and item.event == "evacuation.started"
+            ):
+                self.evacuating = EVACUATION_REACH
+
+
+_ON_THEIR_OWN = frozenset(words("fled flee fleeing escaped escape cars car foot"))
+_DEPARTED = frozenset(words("left leave leaving out reached arrived"))
+
+
+def _evacuated(lowers: list[str], start: int, end: int) -> str:
+    """People who left during an evacuation the paragraph described were
+    evacuated ("Some 15,000 left on Sunday"), unless they fled or drove out
+    on their own, or are only at a crossing."""
+    sentence = set(lowers[start:end])
+    if _ON_THEIR_OWN & sentence or not _DEPARTED & sentence:
+        return "people.displaced"
+    return "people.evacuated"
 
 
 def _blank_english() -> Language:
@@ -171,6 +223,7 @@ class Extractor:
         for paragraph in paragraphs:
             self._resolve_places(paragraph, main)
             answering = False  # inside an answer: from "A:" to the next "Q:"
+            context = _Context()  # what the paragraph's sentences so far counted
             for start, end in paragraph.sents:
                 lowers = paragraph.lowers
                 if lowers[start] in ("q", "question"):
@@ -179,11 +232,15 @@ class Extractor:
                     answering = False
                 answering = answering or _is_answer(lowers, start, end)
                 answer = topic if answering else None
-                items.extend(
-                    self._sentence(
-                        text, paragraph, start, end, published, main, frame, answer
-                    )
+                found = self._sentence(
+                    text, paragraph, start, end, published, main, frame, answer, context
                 )
+                if denies_previous(lowers, start, end) and context.claims:
+                    # "State TV claims 20,000 used it. That is false: ..."
+                    for k in context.claims:
+                        items[k] = replace(items[k], modality="negated")
+                context.update(found, len(items))
+                items.extend(found)
         return items
 
     def extract_many(
@@ -274,6 +331,7 @@ class Extractor:
         main: str | None,
         frame: str | None = None,
         topic: str | None = None,
+        context: _Context | None = None,
     ) -> list[Item]:
         lowers = para.lowers
         hits = para.hits[bisect_left(para.hits, start) : bisect_left(para.hits, end)]
@@ -300,8 +358,19 @@ class Extractor:
             indicator = classify(q, lowers, start, end)
             if indicator is None and frame and answers(q, frame, lowers, start, end):
                 indicator = frame  # "Q: How many are still inside? A: maybe 80,000"
+            prior = previous if before is not None else context and context.last
+            if prior and indicator is None and refers_back(q, lowers, start, end):
+                indicator = prior  # "Of those, 250 were children.", "The figure ..."
+            if (
+                indicator == "people.trapped"
+                and prior in ("people.displaced", "people.evacuated")
+                and remains_among(q, lowers, end)
+            ):
+                indicator = prior  # "Around 50,000 of them remain in shelters"
             if before is None or not previous or before.kind != "count":
                 pass
+            elif indicator is None and elides(q, before, previous, lowers, end):
+                indicator = previous  # "eight corridors: six for civilians ..."
             elif continues_list(q, before, previous, lowers, end):
                 indicator = previous  # "killed 299 militants, 70 soldiers ..."
             elif indicator in (None, "people.trapped") and restates_previous(
@@ -312,6 +381,8 @@ class Extractor:
             continues = previous and q.kind == "count" and indicator in _SUBSETS
             if continues and follows_previous(q, lowers, start):
                 indicator = previous
+            if indicator == "people.displaced" and context and context.evacuating:
+                indicator = _evacuated(lowers, start, end)
             if indicator is not None:
                 found.append((q.core, indicator, q, None))
             previous, before = indicator, q
@@ -347,6 +418,12 @@ class Extractor:
             when = self._date(dates, at, published)
             q_start, q_end = self._quote_span(text, para, start, end, at)
             quote = text[q_start:q_end]
+            own = (
+                clause_attribution(para.orths, lowers, span, at, end) if span else None
+            )
+            cited = source
+            if own != span:  # "Where the government says 300, ...": its clause only
+                cited = self._span_text(text, para, *own) if own else None
             if figure is not None:
                 mood = modality(
                     lowers,
@@ -354,9 +431,15 @@ class Extractor:
                     start,
                     end,
                     hedged=figure.hedged,
-                    attributed=span is not None,
+                    attributed=own is not None,
                     zero=figure.zero,
                 )
+                if (
+                    kind == "access.corridors"
+                    and mood in ("reported", "projected")
+                    and announces(lowers, start, end)
+                ):
+                    mood = "asserted"  # a party announcing corridors
                 actor = self._actor(actors, lowers, at, start, end, span)
                 items.append(
                     Claim(
@@ -368,7 +451,7 @@ class Extractor:
                         modality=mood,
                         area=where,
                         actor=actor,
-                        attribution=source,
+                        attribution=cited,
                         as_of=when,
                         start=q_start,
                         end=q_end,
@@ -386,7 +469,7 @@ class Extractor:
                         start,
                         end,
                         hedged=False,
-                        attributed=span is not None,
+                        attributed=own is not None,
                         zero=True,
                     )
                 )
@@ -398,7 +481,7 @@ class Extractor:
                         modality=mood,
                         area=where,
                         actor=actor,
-                        attribution=source,
+                        attribution=cited,
                         date=when,
                         count=count,
                         start=q_start,

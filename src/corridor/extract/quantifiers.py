@@ -34,6 +34,7 @@ NUMBER_WORDS: frozenset[str] = frozenset([*UNIT_WORDS, "hundred", "thousand"]) |
 
 LOWER_BOUNDS: dict[tuple[str, ...], str] = {
     ("more", "than"): "lower",
+    ("more", "then"): "lower",  # a common misspelling in witness messages
     ("over",): "lower",
     ("above",): "lower",
     ("at", "least"): "lower",
@@ -83,6 +84,10 @@ HEDGES: dict[tuple[str, ...], str] = {
     ("approximately",): "hedge",
     ("roughly",): "hedge",
     ("approx",): "hedge",
+    ("aprox",): "hedge",  # misspellings in witness messages
+    ("arround",): "hedge",
+    ("aproximately",): "hedge",
+    ("approximatly",): "hedge",
     ("approx.",): "hedge",
     ("approx", "."): "hedge",  # spaCy splits "approx." off before a figure
     ("ca", "."): "hedge",
