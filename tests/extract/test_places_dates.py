@@ -82,3 +82,51 @@ def test_relative_dates_without_publication_are_unknown(extractor):
 def test_explicit_date_with_year_needs_no_publication(extractor):
     (claim,) = claims(extractor, "On 15 December 2016, 3,000 people were evacuated.")
     assert claim.as_of == date(2016, 12, 15)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "MOSCOW/GENEVA, 28 July (Meridian) - ",
+        "BEIRUT, 17 July (Levant Wire) - ",
+        "GENEVA (Reuters) - ",
+    ],
+)
+def test_a_dateline_names_where_the_reporter_is_not_the_place(extractor, dateline):
+    text = f"{dateline}More than 5,000 people fled the shelling."
+    (claim,) = claims(extractor, text, area="East Aleppo")
+    assert claim.area == "East Aleppo"
+    # without a document area, the dateline does not become the main place
+    (claim,) = claims(extractor, text)
+    assert claim.area is None
+
+
+def test_a_place_after_a_short_non_dateline_prefix_still_counts(extractor):
+    (claim,) = claims(extractor, "Update - in Homs, 300 people were killed.")
+    assert claim.area == "Homs"
+
+
+def test_a_foreign_city_in_the_paragraph_is_not_the_figures_place(extractor):
+    text = (
+        "UN agencies said they had not been consulted, one official in Geneva "
+        "said. Aid workers estimate that 250,000 people remain in the area."
+    )
+    (claim,) = claims(extractor, text, area="East Aleppo")
+    assert claim.area == "East Aleppo"
+
+
+def test_a_foreign_city_without_a_place_preposition_is_a_name(extractor):
+    text = "Reporters for Meridian counted more than 300 people killed."
+    (claim,) = claims(extractor, text, area="East Aleppo")
+    assert claim.area == "East Aleppo"
+
+
+def test_a_foreign_place_with_a_preposition_still_counts(extractor):
+    text = "More than 3,000 refugees have arrived in Gaziantep since Monday."
+    (claim,) = claims(extractor, text, area="East Aleppo")
+    assert claim.area == "Gaziantep"
+
+
+def test_the_document_area_is_given_its_canonical_name(extractor):
+    (claim,) = claims(extractor, "More than 5,000 people fled.", area="east Aleppo")
+    assert claim.area == "East Aleppo"

@@ -23,7 +23,7 @@ from spacy.pipeline import Sentencizer
 
 from corridor.extract.actors import ActorFinder
 from corridor.extract.dates import GATE as DATE_GATE
-from corridor.extract.dates import DateMention, DateReader
+from corridor.extract.dates import MONTHS, DateMention, DateReader
 from corridor.extract.dates import could_start as could_start_date
 from corridor.extract.events import TRIGGERS, EventMention, find_events
 from corridor.extract.indicators import (
@@ -54,7 +54,13 @@ from corridor.extract.numbers import (
     find_quantities,
 )
 from corridor.extract.paragraphs import chunks, line_starts
-from corridor.extract.places import BESIEGED, Gazetteer, PlaceMention
+from corridor.extract.places import (
+    BESIEGED,
+    PLACE_PREPOSITIONS,
+    Gazetteer,
+    PlaceMention,
+    canonical_area,
+)
 from corridor.extract.quantifiers import NUMBER_WORDS
 from corridor.extract.records import INDICATORS, Claim, Event
 
@@ -96,6 +102,27 @@ def _may_start(lowers: list[str], k: int) -> bool:
     if word in ("a", "an"):
         return k + 1 < len(lowers) and lowers[k + 1] in _AFTER_A
     return could_start(word)
+
+
+_DASHES = frozenset(("-", "--", "\u2013", "\u2014"))
+_DATELINE_REACH = 16  # tokens: "MOSCOW/GENEVA, 28 July (Meridian) -" is 10
+
+
+def _dateline_end(orths: list[str]) -> int:
+    """Where a wire dateline ends ("BEIRUT, 17 July (Levant Wire) -",
+    "GENEVA (Reuters) -"): the token after its dash, or 0 if the paragraph
+    does not open with one. A dateline starts with a capital, and before its
+    dash either names an agency in brackets or gives a date after a comma."""
+    first = next((k for k, w in enumerate(orths) if w[:1].isalnum()), None)
+    if first is None or not orths[first][:1].isupper():
+        return 0
+    for k in range(first, min(len(orths), first + _DATELINE_REACH)):
+        if orths[k] in _DASHES:
+            prefix = orths[first:k]
+            bracketed = len(prefix) > 2 and prefix[-1] == ")" and "(" in prefix
+            dated = "," in prefix and any(w.lower() in MONTHS for w in prefix)
+            return k + 1 if bracketed or dated else 0
+    return 0
 
 
 _PUNCT_CHARS = frozenset(Sentencizer.default_punct_chars)
@@ -216,7 +243,7 @@ class Extractor:
         nor its paragraph names one.
         """
         paragraphs = self._read(text)
-        main = area or self._main_area(paragraphs)
+        main = canonical_area(area) or self._main_area(paragraphs)
         items: list[Item] = []
         frame: str | None = None  # what the last question asked for
         topic: str | None = None  # and the event noun it named
@@ -292,7 +319,9 @@ class Extractor:
                 k for k, w in enumerate(lowers) if w in _GATE or w[:1] in DIGIT_START
             ]
             paragraph = _Paragraph(offset, orths, lowers, idx, sents, hits)
-            paragraph.places = self._places.find(orths, lowers, 0, len(orths))
+            # a dateline's places say where the reporter filed from
+            after = _dateline_end(orths)
+            paragraph.places = self._places.find(orths, lowers, after, len(orths))
             paragraphs.append(paragraph)
         return paragraphs
 
@@ -316,8 +345,20 @@ class Extractor:
                     context = mention.area
                 resolved.append(mention)
         paragraph.places = resolved
-        counts = Counter(p.area for p in resolved)
+        # a city abroad (where talks are held, where a spokesman sits) is
+        # never the place of the paragraph's other figures
+        counts = Counter(p.area for p in resolved if not self._abroad(p.area, main))
         paragraph.area = counts.most_common(1)[0][0] if counts else None
+
+    def _country(self, area: str) -> str:
+        seen = 0
+        while seen < 8 and (up := self._places.parent(area)):
+            area, seen = up, seen + 1
+        return area
+
+    def _abroad(self, area: str, main: str | None) -> bool:
+        """Whether ``area`` lies in another country than the document's place."""
+        return main is not None and self._country(area) != self._country(main)
 
     # -- one sentence ------------------------------------------------------
 
@@ -523,6 +564,11 @@ class Extractor:
             p.area
             for p in sorted(para.places, key=lambda p: abs(p.start - at))
             if start <= p.start < end
+            and (
+                # a name abroad is a place only after "in", "to", "from" ...
+                (p.start > 0 and para.lowers[p.start - 1] in PLACE_PREPOSITIONS)
+                or not self._abroad(p.area, main)
+            )
         ]
         if not here:
             return para.area or main

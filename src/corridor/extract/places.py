@@ -92,7 +92,7 @@ _METONYMS = frozenset(
         "Paris Brussels Riyadh Doha Amman"
     )
 )
-_PLACE_PREPOSITIONS = frozenset(
+PLACE_PREPOSITIONS = frozenset(
     words(
         "in inside across of to from into throughout within near around outside "
         "entered reached toward towards"
@@ -208,7 +208,7 @@ class Gazetteer:
             if area == BESIEGED and context is not None:
                 area = self.besieged_part(context) or ""
             elif self._needs_preposition(area) and (
-                i == start or lowers[i - 1] not in _PLACE_PREPOSITIONS
+                i == start or lowers[i - 1] not in PLACE_PREPOSITIONS
             ):
                 area = ""
             if area:
@@ -244,6 +244,19 @@ class Gazetteer:
             if i + n <= end and tuple(words[i : i + n]) == form:
                 return i + n, area
         return None
+
+
+def canonical_area(name: str | None) -> str | None:
+    """``east aleppo`` -> ``East Aleppo``; unknown names are kept as written."""
+    if name is None:
+        return None
+    cleaned = " ".join(name.split())
+    lowered = cleaned.lower()
+    for area in AREAS:
+        if area.lower() == lowered:
+            return area
+    spaced = lowered.replace("'s", " 's").replace("-", " - ")
+    return ALIASES.get(lowered) or ALIASES.get(spaced) or cleaned
 
 
 def parent(area: str) -> str | None:

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 
 from corridor.errors import NotFoundError
 from corridor.extract import places
+from corridor.extract.places import canonical_area
 from corridor.situation.conflicts import Conflict, event_conflicts, figure_conflict
 from corridor.situation.estimates import (
     CREDIBLE,
@@ -35,19 +36,6 @@ from corridor.store import evidence, schema
 from corridor.store.engine import Store
 
 UNTRUSTED_SIGNATURES = frozenset({"invalid"})
-
-
-def canonical_area(name: str | None) -> str | None:
-    """``east aleppo`` -> ``East Aleppo``; unknown names are kept as written."""
-    if name is None:
-        return None
-    cleaned = " ".join(name.split())
-    lowered = cleaned.lower()
-    for area in places.AREAS:
-        if area.lower() == lowered:
-            return area
-    spaced = lowered.replace("'s", " 's").replace("-", " - ")
-    return places.ALIASES.get(lowered) or places.ALIASES.get(spaced) or cleaned
 
 
 def contains(outer: str, inner: str) -> bool:
