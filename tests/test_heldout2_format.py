@@ -13,7 +13,14 @@ import yaml
 from corridor.extract.records import EVENT_TYPES, INDICATORS
 
 HELDOUT2 = Path(__file__).parent / "heldout2"
-MODALITIES = {"asserted", "estimated", "reported", "projected", "hypothetical", "negated"}
+MODALITIES = {
+    "asserted",
+    "estimated",
+    "reported",
+    "projected",
+    "hypothetical",
+    "negated",
+}
 KINDS = {"news", "editorial", "agency", "witness"}
 FILES = sorted(HELDOUT2.glob("*.yaml"))
 
@@ -39,7 +46,9 @@ def test_ids_unique_and_prefixed():
     assert all(i.startswith("h2-") for i in ids)
 
 
-@pytest.mark.parametrize("name,doc", list(_docs()), ids=lambda v: v if isinstance(v, str) else v["id"])
+@pytest.mark.parametrize(
+    "name,doc", list(_docs()), ids=lambda v: v if isinstance(v, str) else v["id"]
+)
 def test_document(name, doc):
     assert set(doc) == {"id", "kind", "published", "area", "text", "claims", "events"}
     assert doc["kind"] in KINDS

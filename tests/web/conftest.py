@@ -24,6 +24,7 @@ from corridor.settings import Settings
 from corridor.store import schema
 from corridor.store.engine import Store, open_store
 from corridor.web import WebOptions, add_user, create_app, create_token
+from tests.postgres import PostgresServer
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -44,6 +45,14 @@ def restricted_values(store: Store) -> list[str]:
         if "location" in fields:
             found.extend(str(v) for v in fields["location"].values())
     return found
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """A throwaway PostgreSQL server for the web tests that run on both backends."""
+    server = PostgresServer().start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")

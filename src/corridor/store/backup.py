@@ -177,5 +177,5 @@ def _restore_postgres(store: Store, source: Path) -> None:
 
 def _empty(store: Store) -> None:
     """Drop every corridor table (used only on a store that was empty)."""
-    with store.engine.begin() as conn:
+    with store.transaction() as conn:
         schema.metadata.drop_all(conn)

@@ -64,6 +64,9 @@ def database_url(db: str) -> str:
     return f"sqlite:///{Path(db).expanduser()}"
 
 
+_WRITE = "corridor_write"  # execution option: this transaction writes
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -78,7 +81,10 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @sa.event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the write lock up front (no deadlock on upgrade);
+        # readers keep a WAL snapshot and never wait for a writer.
+        write = conn.get_execution_options().get(_WRITE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 class Store:
@@ -98,7 +104,7 @@ class Store:
         It holds the chain lock from its first statement, so appends to the
         evidence log from concurrent writers queue up instead of forking it.
         """
-        with self.engine.begin() as conn:
+        with self.engine.execution_options(**{_WRITE: True}).begin() as conn:
             if self.engine.dialect.name == "postgresql":
                 conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({CHAIN_LOCK_KEY})")
             yield conn
