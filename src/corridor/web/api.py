@@ -27,7 +27,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.security import HTTPBearer
 
 from corridor.extract import INDICATORS
-from corridor.situation import build
 from corridor.situation.inputs import projection_inputs
 from corridor.situation.projection import project
 from corridor.store import evidence
@@ -130,8 +129,8 @@ def claims(
     where = evidence.ClaimFilter(
         area=area, indicator=indicator, document=document, since=since, until=until
     )
-    rows = data.claims(store_of(request), where)
-    return _page(request, len(rows), limit, offset, rows[offset : offset + limit])
+    total, rows = data.claim_page(store_of(request), where, limit=limit, offset=offset)
+    return _page(request, total, limit, offset, rows)
 
 
 @router.get("/areas", summary="Areas the claims and events name")
@@ -149,7 +148,7 @@ def situation(
     as_of: AsOf = None,
     window: Window = 14,
 ) -> dict[str, Any]:
-    picture = build(store_of(request), area, as_of, window)
+    picture = data.situation(store_of(request), area, as_of, window)
     return {"ok": True, "situation": picture.to_json()}
 
 
@@ -160,7 +159,7 @@ def conflicts(
     as_of: AsOf = None,
     window: Window = 14,
 ) -> dict[str, Any]:
-    picture = build(store_of(request), area, as_of, window)
+    picture = data.situation(store_of(request), area, as_of, window)
     return {"ok": True, "items": [c.to_json() for c in picture.conflicts]}
 
 

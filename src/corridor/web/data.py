@@ -2,21 +2,72 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
 
 from corridor.errors import ConfigError, NotFoundError
-from corridor.situation import canonical_area
+from corridor.situation import Situation, build, canonical_area
+from corridor.situation.estimates import DEFAULT_WINDOW_DAYS
 from corridor.store import evidence, schema
 from corridor.store.engine import Store
 from corridor.store.queries import PUBLIC_DOCUMENT_COLUMNS
 from corridor.web import public
 
 KINDS = ("news", "editorial", "agency", "witness")
+SITUATIONS_KEPT = 32  # situation pictures cached per process
+
+
+class _Situations:
+    """Situation pictures keyed by the evidence log's head.
+
+    Everything a picture reads is logged, so while the head is unchanged the
+    picture is too: a page or API call then costs one indexed read instead of
+    reconciling every claim. Any write moves the head and misses the cache.
+    """
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._kept: OrderedDict[tuple[Any, ...], Situation] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(
+        self, store: Store, area: str | None, as_of: dt.date | None, window: int
+    ) -> Situation:
+        log = schema.log
+        with store.read() as conn:
+            head = conn.execute(
+                sa.select(log.c.seq, log.c.hash).order_by(log.c.seq.desc()).limit(1)
+            ).first()
+        key = (store.url, tuple(head or ()), canonical_area(area), as_of, window)
+        with self._lock:
+            if key in self._kept:
+                self._kept.move_to_end(key)
+                return self._kept[key]
+        picture = build(store, area, as_of, window)
+        with self._lock:
+            self._kept[key] = picture
+            while len(self._kept) > self._size:
+                self._kept.popitem(last=False)
+        return picture
+
+
+_situations = _Situations(SITUATIONS_KEPT)
+
+
+def situation(
+    store: Store,
+    area: str | None,
+    as_of: dt.date | None = None,
+    window: int = DEFAULT_WINDOW_DAYS,
+) -> Situation:
+    """``situation.build``, reused while nothing new has been logged."""
+    return _situations.get(store, area, as_of, window)
 
 
 def document_page(
@@ -75,8 +126,25 @@ def claims(store: Store, where: evidence.ClaimFilter) -> list[dict[str, Any]]:
     """Current claims matching ``where``, public fields, each with its
     corrections (oldest first) and the values after them."""
     with store.read() as conn:
-        rows = [public.claim(r) for r in evidence.claims(conn, where)]
-        fixes = corrections(conn, [r["id"] for r in rows])
+        return _with_corrections(conn, evidence.claims(conn, where))
+
+
+def claim_page(
+    store: Store, where: evidence.ClaimFilter, *, limit: int, offset: int
+) -> tuple[int, list[dict[str, Any]]]:
+    """(how many claims match ``where``, one page of them as :func:`claims`
+    gives them), paged and counted in SQL, in one read."""
+    with store.read() as conn:
+        total = evidence.claim_count(conn, where)
+        page = evidence.claims(conn, where, limit=limit, offset=offset)
+        return total, _with_corrections(conn, page)
+
+
+def _with_corrections(
+    conn: sa.Connection, found: Iterable[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    rows = [public.claim(r) for r in found]
+    fixes = corrections(conn, [r["id"] for r in rows])
     for row in rows:
         row["corrections"] = fixes.get(row["id"], [])
         row["corrected"] = corrected(row)

@@ -12,7 +12,6 @@ from fastapi.responses import HTMLResponse
 
 from corridor.errors import NotFoundError, ProjectionError
 from corridor.extract import INDICATORS, MODALITIES
-from corridor.situation import build
 from corridor.situation.inputs import projection_inputs
 from corridor.situation.projection import Projection, project
 from corridor.store import evidence
@@ -59,7 +58,7 @@ def _map(request: Request, area: str) -> dict[str, Any] | None:
 
 @router.get("/areas/{area}", response_class=HTMLResponse)
 def area(request: Request, area: str, as_of: AsOf = None) -> HTMLResponse:
-    picture = build(store_of(request), area, as_of)
+    picture = data.situation(store_of(request), area, as_of)
     name = picture.area or area
     projection, why_not = _projection(request, name, as_of)
     return render(
@@ -79,7 +78,7 @@ def area(request: Request, area: str, as_of: AsOf = None) -> HTMLResponse:
 
 @router.get("/areas/{area}/conflicts", response_class=HTMLResponse)
 def conflicts(request: Request, area: str, as_of: AsOf = None) -> HTMLResponse:
-    picture = build(store_of(request), area, as_of)
+    picture = data.situation(store_of(request), area, as_of)
     return render(
         request,
         "conflicts.html.j2",
@@ -94,7 +93,7 @@ def conflicts(request: Request, area: str, as_of: AsOf = None) -> HTMLResponse:
 
 @router.get("/areas/{area}/corridors", response_class=HTMLResponse)
 def corridors(request: Request, area: str, as_of: AsOf = None) -> HTMLResponse:
-    picture = build(store_of(request), area, as_of)
+    picture = data.situation(store_of(request), area, as_of)
     return render(
         request,
         "corridors.html.j2",
@@ -107,7 +106,7 @@ def corridors(request: Request, area: str, as_of: AsOf = None) -> HTMLResponse:
 
 @router.get("/areas/{area}/projection", response_class=HTMLResponse)
 def projection(request: Request, area: str, as_of: AsOf = None) -> HTMLResponse:
-    picture = build(store_of(request), area, as_of)
+    picture = data.situation(store_of(request), area, as_of)
     name = picture.area or area
     result, why_not = _projection(request, name, as_of)
     chart = None if result is None else curve_svg(result.days, result.fraction_out)
