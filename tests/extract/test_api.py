@@ -104,7 +104,7 @@ def test_event_types_are_unique_and_dotted():
 def test_extract_many_renews_the_tokenizer_and_keeps_results(monkeypatch):
     import corridor.extract.pipeline as pipeline
 
-    monkeypatch.setattr(pipeline, "RENEW_DOCUMENTS", 2)
+    monkeypatch.setattr(pipeline, "RENEW_WORDS", 2)
     extractor = Extractor()
     first = extractor._nlp
     results = list(extractor.extract_many([(TEXT, None, None)] * 5))

@@ -77,8 +77,12 @@ RELATIVE: dict[tuple[str, ...], int] = {
     ("a", "week", "ago"): 7,
     ("a", "month", "ago"): 30,
 }
-_RELATIVE_LENGTHS = sorted({len(k) for k in RELATIVE}, reverse=True)
-_RELATIVE_FIRST = frozenset(k[0] for k in RELATIVE)
+# First word -> the lengths of the expressions it starts, longest first.
+_RELATIVE_LENGTHS: dict[str, list[int]] = {
+    first: sorted({len(k) for k in RELATIVE if k[0] == first}, reverse=True)
+    for first in {k[0] for k in RELATIVE}
+}
+_RELATIVE_FIRST = frozenset(_RELATIVE_LENGTHS)
 _SMALL_WORDS = words("zero one two three four five six seven eight nine ten")
 SINCE = frozenset({"since", "from"})
 _DAY = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
@@ -204,7 +208,7 @@ class DateReader:
         word = lowers[i]
         before = lowers[i - 1] if i > 0 else ""
         role = "since" if before in SINCE else "at"
-        for n in _RELATIVE_LENGTHS if word in _RELATIVE_FIRST else ():
+        for n in _RELATIVE_LENGTHS.get(word, ()):
             key = tuple(lowers[i : i + n])
             if i + n <= end and key in RELATIVE:
                 when = published - timedelta(days=RELATIVE[key]) if published else None

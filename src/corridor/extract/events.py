@@ -161,12 +161,22 @@ class EventMention:
     negated: bool
 
 
-def find_events(words: Sequence[str], start: int, end: int) -> list[EventMention]:
-    """Events in the sentence ``words[start:end]``, one per type, in order."""
+def find_events(
+    words: Sequence[str],
+    start: int,
+    end: int,
+    triggers: Sequence[int] | None = None,
+) -> list[EventMention]:
+    """Events in the sentence ``words[start:end]``, one per type, in order.
+
+    ``triggers`` (ascending token indices of the ``TRIGGERS`` in the sentence)
+    saves the scan when the caller has them already."""
     found: dict[str, EventMention] = {}
-    if "|" in words[start:end]:
+    if triggers is None:
+        triggers = [k for k in range(start, end) if words[k] in TRIGGERS]
+    if not triggers or "|" in words[start:end]:
         return []  # a table row holds totals ("Aid convoys entered | 0 | 6")
-    for t in [k for k in range(start, end) if words[k] in TRIGGERS]:
+    for t in triggers:
         kind = TRIGGERS[words[t]]
         if kind == "hospital" and _is_hospital_count_only(words, t, start):
             continue

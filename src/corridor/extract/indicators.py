@@ -657,6 +657,8 @@ _PAST = frozenset(words("once pre-war formerly prewar"))
 def _is_past(words: Sequence[str], q: Quantity, start: int, end: int) -> bool:
     """ "a city once home to 300,000": a past population; "once" after the
     figure is a conjunction ("1 million could flee once the assault begins")."""
+    if _PAST.isdisjoint(words[start:end]):
+        return False  # most sentences: no clause to find
     lo, hi = clause_bounds(words, q.start, start, end)
     past = set(words[lo:hi]) & _PAST
     return bool(past - {"once"}) or "once" in words[lo : q.start]

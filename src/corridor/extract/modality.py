@@ -318,7 +318,9 @@ def attribution(
     Recognises "according to X", "X said/says/reported ...", "..., said X",
     and a speaker before a colon ("The regional governor: around 4,000 ...").
     """
-    for i in range(start, end):
+    # The loop acts on report verbs only: most sentences have none to look for.
+    verbs = () if REPORT_VERBS.isdisjoint(words[start:end]) else range(start, end)
+    for i in verbs:
         word = words[i]
         if word == "according" and i + 1 < end and words[i + 1] == "to":
             j = i + 2

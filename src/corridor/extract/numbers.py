@@ -106,6 +106,16 @@ _FIRST_WORDS = frozenset(
 )
 _ZERO_FIRST = frozenset(form[0] for form in ZEROS)
 _UNIT_FIRST = frozenset(form[0] for form in PERCENT)
+# What a core (after the prefixes) can begin with, besides DIGIT_START: a cheap
+# gate for the many starts that are none ("in", "some people", "at last").
+_CORE_FIRST = (
+    NUMBER_WORDS
+    | _ZERO_FIRST
+    | SHARE_FIRST
+    | frozenset(FRACTIONS)
+    | frozenset(key[0] for key in (*VAGUE_PLURALS, *VAGUE_MULTIPLIERS))
+    | {"a", "an", "one", "between", "from", "-", "and"}
+)
 
 
 def could_start(word: str) -> bool:
@@ -393,7 +403,7 @@ def parse_quantity(
         else:
             bound = role
         i += len(key)
-    if i >= end:
+    if i >= end or not (words[i] in _CORE_FIRST or words[i][:1] in DIGIT_START):
         return None
     if words[i][:1] == "~":
         hedged = True

@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import compress, count
+from operator import add, not_
 
 import spacy
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
@@ -66,7 +68,7 @@ from corridor.extract.records import INDICATORS, Claim, Event
 
 _FIGURE_GATE = STARTERS | TRIGGERS.keys()
 _GATE = _FIGURE_GATE | DATE_GATE
-RENEW_DOCUMENTS = 5_000  # documents between two tokenizers in extract_many
+RENEW_WORDS = 20_000  # new words a tokenizer learns in extract_many, then a new one
 MAX_QUOTE = 600  # longer sentences are quoted around the figure
 EVACUATION_REACH = 3  # sentences after an evacuation whose leavers were evacuated
 Item = Claim | Event
@@ -129,30 +131,52 @@ _PUNCT_CHARS = frozenset(Sentencizer.default_punct_chars)
 _ABBREVIATIONS = frozenset(words("approx ca est"))
 
 
-def _sentence_starts(text: str, columns: list[list[int]]) -> list[int]:
+def _is_period(word: str) -> bool:
+    """Does a token with this text end a sentence (for spaCy's sentencizer)?"""
+    return word in _PUNCT_CHARS
+
+
+def _may_hit(word: str) -> bool:
+    """Can a figure, an event or a date start at a token with this text?"""
+    lower = word.lower()
+    return lower in _GATE or lower[:1] in DIGIT_START
+
+
+def _sentence_starts(
+    text: str, at: list[int], length: list[int], punct: list[int], period: list[int]
+) -> list[int]:
     """Character offsets of the sentences spaCy's rule-based sentencizer would
     start (a token after sentence-final punctuation that is not punctuation
-    itself), read from the token arrays: the same rule without making a Token
-    object per token, which costs more than the rule. One change: the full
-    stop of an abbreviation before a figure ("approx. 423,000") ends nothing."""
-    if not columns:
+    itself), read from the token arrays (offset, length, is_punct and
+    ``_is_period`` of each token): the same rule without making a Token object
+    per token, which costs more than the rule, and looked at only after the
+    periods. One change: the full stop of an abbreviation before a figure
+    ("approx. 423,000") ends nothing."""
+    if not at:
         return []
-    starts = [columns[0][0]]
-    seen_period = abbreviated = False
-    before = ""
-    for at, length, is_punct, _ in columns:
-        word = text[at : at + length]
-        if abbreviated and word[:1].isdigit():
-            seen_period = False  # "approx. 423,000" goes on
-        abbreviated = word == "." and before in _ABBREVIATIONS
-        before = word.lower()
-        in_chars = word in _PUNCT_CHARS
-        if seen_period and not is_punct and not in_chars:
-            starts.append(at)
-            seen_period = False
-        elif in_chars:
-            seen_period = True
+    starts = [at[0]]
+    n, k = len(at), 0
+    for p in compress(count(), period):
+        if p < k:
+            continue  # in the run of punctuation after the period before
+        k = p + 1
+        while k < n and (period[k] or punct[k]):
+            k += 1
+        if k == n:
+            break
+        if text[at[k]].isdigit() and text[at[k - 1] : at[k - 1] + length[k - 1]] == ".":
+            before = text[at[k - 2] : at[k - 2] + length[k - 2]] if k > 1 else ""
+            if before.lower() in _ABBREVIATIONS:
+                continue  # "approx. 423,000" goes on
+        starts.append(at[k])
     return starts
+
+
+def _most_common(areas: list[str]) -> str | None:
+    """The most named of ``areas`` (the first named of equals), or None."""
+    if len(areas) < 2:  # most paragraphs: no Counter to build
+        return areas[0] if areas else None
+    return Counter(areas).most_common(1)[0][0]
 
 
 def _after_a_figure(lowers: list[str], cue: int, start: int) -> bool:
@@ -222,11 +246,28 @@ class Extractor:
     """Extracts claims and events from report texts. Build once, call often."""
 
     def __init__(self) -> None:
-        self._nlp = _blank_english()
-        tokenizer = self._nlp.tokenizer
-        self._places = Gazetteer(lambda name: [t.text for t in tokenizer(name)])
+        nlp = _blank_english()
+        self._places = Gazetteer(lambda name: [t.text for t in nlp.tokenizer(name)])
         self._dates = DateReader()
         self._actors = ActorFinder()
+        self._use(nlp)
+
+    def _use(self, nlp: Language) -> None:
+        """Read with ``nlp``. Its lexemes get three flags, computed once per
+        distinct word and read back as arrays with the offsets: the sentence
+        ends, the tokens a figure, event or date may start at, and those a
+        place name may start at (no pass over the tokens in Python)."""
+        vocab = nlp.vocab
+        self._nlp = nlp
+        self._columns = [
+            IDX,
+            LENGTH,
+            IS_PUNCT,
+            IS_SPACE,
+            vocab.add_flag(_is_period),
+            vocab.add_flag(_may_hit),
+            vocab.add_flag(self._places.may_start),
+        ]
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -276,61 +317,66 @@ class Extractor:
         """``extract`` over a stream of ``(text, published, area)``, lazily.
 
         spaCy keeps every new string it meets (each new number adds one), so
-        every ``RENEW_DOCUMENTS`` documents the tokenizer is built afresh and
-        the old strings are freed: memory stays flat over a long stream.
-        (spaCy's ``memory_zone`` does the same per document, but it bypasses
-        the tokenizer's cache and halves the speed.)
+        once it has learnt ``RENEW_WORDS`` new words (about 5 MB of memory)
+        the tokenizer is built afresh and the old strings are freed: memory
+        stays flat over a long stream. Counting words, not documents, renews
+        only when memory grows: a new tokenizer must learn every word again,
+        and building it takes 0.05 s. (spaCy's ``memory_zone`` does the same
+        per document, but it bypasses the tokenizer's cache and halves the
+        speed.)
         """
-        for n, (text, published, area) in enumerate(documents, start=1):
+        limit = len(self._nlp.vocab) + RENEW_WORDS
+        for text, published, area in documents:
             yield self.extract(text, published, area)
-            if n % RENEW_DOCUMENTS == 0:
-                self._nlp = _blank_english()
+            if len(self._nlp.vocab) > limit:
+                self._use(_blank_english())
+                limit = len(self._nlp.vocab) + RENEW_WORDS
 
     # -- reading -----------------------------------------------------------
 
     def _read(self, text: str) -> list[_Paragraph]:
-        pieces = list(chunks(text))
         paragraphs = []
         make_doc = self._nlp.make_doc  # the tokenizer alone: sentences below
-        for (offset, text), doc in zip(
-            pieces, (make_doc(piece) for _, piece in pieces), strict=True
-        ):
+        for offset, piece in chunks(text):
             # Token objects are slow to make; read the arrays and slice the text.
-            # Whitespace tokens ("\n") are dropped: phrases and windows skip them.
-            columns = (
-                doc.to_array([IDX, LENGTH, IS_PUNCT, IS_SPACE]).tolist()
-                if len(doc)
-                else []
-            )
-            begins = _sentence_starts(text, columns)
-            columns = [c for c in columns if not c[3]]
-            idx = [c[0] for c in columns]
-            orths = [text[c[0] : c[0] + c[1]] for c in columns]
-            folded = text.lower()
-            if len(folded) == len(text):  # lower() may lengthen some letters
-                lowers = [folded[c[0] : c[0] + c[1]] for c in columns]
+            columns = make_doc(piece).to_array(self._columns).T.tolist()
+            idx, length, punct, space, period, hit, place = columns
+            begins = _sentence_starts(piece, idx, length, punct, period)
+            if any(space):
+                # Whitespace tokens ("\n") are dropped: phrases and windows skip them.
+                kept = list(map(not_, space))
+                idx, length, hit, place = (
+                    list(compress(c, kept)) for c in (idx, length, hit, place)
+                )
+            ends = list(map(add, idx, length))
+            orths = [piece[i:j] for i, j in zip(idx, ends, strict=True)]
+            folded = piece.lower()
+            if len(folded) == len(piece):  # lower() may lengthen some letters
+                lowers = [folded[i:j] for i, j in zip(idx, ends, strict=True)]
             else:
                 lowers = [o.lower() for o in orths]
-            if "\n" in text:  # bullets, table lines, timestamps: one sentence each
-                begins.extend(line_starts(text))
+            if "\n" in piece:  # bullets, table lines, timestamps: one sentence each
+                begins.extend(line_starts(piece))
             starts = sorted({0, *(bisect_left(idx, p) for p in begins)} - {len(idx)})
-            sents = list(zip(starts, [*starts[1:], len(columns)], strict=True))
-            hits = [
-                k for k, w in enumerate(lowers) if w in _GATE or w[:1] in DIGIT_START
-            ]
+            sents = list(zip(starts, [*starts[1:], len(idx)], strict=True))
+            hits = list(compress(count(), hit))
             paragraph = _Paragraph(offset, orths, lowers, idx, sents, hits)
             # a dateline's places say where the reporter filed from
-            after = _dateline_end(orths)
-            paragraph.places = self._places.find(orths, lowers, after, len(orths))
+            paragraph.places = self._places.find(
+                orths,
+                lowers,
+                _dateline_end(orths),
+                len(orths),
+                candidates=list(compress(count(), place)),
+            )
             paragraphs.append(paragraph)
         return paragraphs
 
     @staticmethod
     def _main_area(paragraphs: list[_Paragraph]) -> str | None:
-        counts = Counter(
-            p.area for para in paragraphs for p in para.places if p.area != BESIEGED
+        return _most_common(
+            [p.area for para in paragraphs for p in para.places if p.area != BESIEGED]
         )
-        return counts.most_common(1)[0][0] if counts else None
 
     def _resolve_places(self, paragraph: _Paragraph, main: str | None) -> None:
         context = main
@@ -347,8 +393,9 @@ class Extractor:
         paragraph.places = resolved
         # a city abroad (where talks are held, where a spokesman sits) is
         # never the place of the paragraph's other figures
-        counts = Counter(p.area for p in resolved if not self._abroad(p.area, main))
-        paragraph.area = counts.most_common(1)[0][0] if counts else None
+        paragraph.area = _most_common(
+            [p.area for p in resolved if not self._abroad(p.area, main)]
+        )
 
     def _country(self, area: str) -> str:
         seen = 0
@@ -438,7 +485,8 @@ class Extractor:
             ]
         # "Q: How many convoys got through?" asks, and reports no event
         asks = lowers[end - 1] == "?" and bool(_ASKING & set(lowers[start : start + 5]))
-        mentions = [] if asks else find_events(lowers, start, end)
+        triggers = [k for k in hits if lowers[k] in TRIGGERS]
+        mentions = [] if asks else find_events(lowers, start, end, triggers)
         if topic and not mentions and not TRIGGERS.keys() & set(lowers[start:end]):
             # "Q: What about the daily pause? A: Cancelled.": the question's noun
             mentions = [
@@ -560,9 +608,9 @@ class Extractor:
     ) -> str | None:
         """The nearest place in the sentence (or a part of it named there too),
         else the paragraph's place, else the document's."""
-        here = [
-            p.area
-            for p in sorted(para.places, key=lambda p: abs(p.start - at))
+        inside = [
+            p
+            for p in para.places
             if start <= p.start < end
             and (
                 # a name abroad is a place only after "in", "to", "from" ...
@@ -570,6 +618,7 @@ class Extractor:
                 or not self._abroad(p.area, main)
             )
         ]
+        here = [p.area for p in sorted(inside, key=lambda p: abs(p.start - at))]
         if not here:
             return para.area or main
         best = here[0]
@@ -603,6 +652,8 @@ class Extractor:
         end: int,
         exclude: tuple[int, int] | None,
     ) -> str | None:
+        if not actors:
+            return None
         lo, hi = clause_bounds(lowers, at, start, end)
         near = [
             a

@@ -143,14 +143,18 @@ class PlaceMention:
     area: str
 
 
+# First word -> number of words (longest first) -> name as words -> area.
+_Names = dict[str, dict[int, dict[tuple[str, ...], str]]]
+
+
 class Gazetteer:
     """Finds place names in token sequences and knows how areas nest."""
 
     def __init__(self, tokenize: Callable[[str], Sequence[str]]) -> None:
         cities, countries = _gazetteer()
         self._parent: dict[str, str] = {**cities, **countries, **AREAS}
-        self._exact: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        self._folded: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._exact: _Names = {}
+        self._folded: _Names = {}
         for name in self._parent:
             words = name.split() if name.replace(" ", "").isalpha() else tokenize(name)
             self._add(self._exact, tuple(words), name)
@@ -159,17 +163,14 @@ class Gazetteer:
         for alias in BESIEGED_PART_ALIASES:
             self._add(self._folded, tuple(alias.split()), BESIEGED)
         for table in (self._exact, self._folded):
-            for forms in table.values():
-                forms.sort(key=lambda form: -len(form[0]))
+            for first, forms in table.items():
+                table[first] = dict(sorted(forms.items(), reverse=True))
 
     @staticmethod
-    def _add(
-        table: dict[str, list[tuple[tuple[str, ...], str]]],
-        words: tuple[str, ...],
-        area: str,
-    ) -> None:
+    def _add(table: _Names, words: tuple[str, ...], area: str) -> None:
         if words:
-            table.setdefault(words[0], []).append((words, area))
+            forms = table.setdefault(words[0], {}).setdefault(len(words), {})
+            forms.setdefault(words, area)  # the first of two same names wins
 
     def areas(self) -> Iterable[str]:
         """Every canonical area name."""
@@ -179,6 +180,12 @@ class Gazetteer:
         """The area that contains ``area`` (None at the top or if unknown)."""
         return self._parent.get(area) or None
 
+    def may_start(self, word: str) -> bool:
+        """Cheap gate: can a place name start at a token with this text?"""
+        return word.lower() in self._folded or (
+            word in self._exact and word[:1].isupper()
+        )
+
     def find(
         self,
         orths: Sequence[str],
@@ -186,14 +193,21 @@ class Gazetteer:
         start: int,
         end: int,
         context: str | None = None,
+        candidates: Sequence[int] | None = None,
     ) -> list[PlaceMention]:
         """Places named in tokens ``start:end``; ``context`` resolves "rebel-held
-        districts" to the besieged part of the city the text is about."""
+        districts" to the besieged part of the city the text is about.
+
+        ``candidates`` (ascending token indices where ``may_start`` holds)
+        saves the scan when the caller has them already."""
         found: list[PlaceMention] = []
         folded, exact = self._folded, self._exact
-        candidates = [
-            k for k in range(start, end) if lowers[k] in folded or orths[k] in exact
-        ]
+        if candidates is None:
+            candidates = [
+                k
+                for k in range(start, end)
+                if lowers[k] in folded or (orths[k] in exact and orths[k][:1].isupper())
+            ]
         i = start
         for k in candidates:
             if k < i:
@@ -231,18 +245,17 @@ class Gazetteer:
 
     @staticmethod
     def _match(
-        table: dict[str, list[tuple[tuple[str, ...], str]]],
-        words: Sequence[str],
-        i: int,
-        end: int,
+        table: _Names, words: Sequence[str], i: int, end: int
     ) -> tuple[int, str] | None:
-        forms = table.get(words[i])
-        if not forms:
+        """The longest name at ``i``: its end and area."""
+        lengths = table.get(words[i])
+        if not lengths:
             return None
-        for form, area in forms:
-            n = len(form)
-            if i + n <= end and tuple(words[i : i + n]) == form:
-                return i + n, area
+        for n, forms in lengths.items():
+            if i + n <= end:
+                area = forms.get(tuple(words[i : i + n]))
+                if area is not None:
+                    return i + n, area
         return None
 
 
