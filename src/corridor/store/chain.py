@@ -96,11 +96,23 @@ def entry_hash(
     seq) rather than parsed and dumped again: the same bytes for a canonical
     record, and a mismatch for a record rewritten in any other spelling.
     """
-    body = (
-        f'{{"at":{canonical_json(at)},"kind":{canonical_json(kind)},'
-        f'"record":{record},"ref":{canonical_json(ref)},"seq":{int(seq)}}}'
+    return _hash(
+        prev_hash, seq, json_string(kind), json_string(ref), json_string(at), record
     )
+
+
+def _hash(prev_hash: str, seq: int, kind: str, ref: str, at: str, record: str) -> str:
+    """:func:`entry_hash` with ``kind``, ``ref`` and ``at`` already JSON strings."""
+    body = f'{{"at":{at},"kind":{kind},"record":{record},"ref":{ref},"seq":{int(seq)}}}'
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+
+
+def json_string(text: str) -> str:
+    """``canonical_json(text)`` for a string, without the encoder for plain ones:
+    ids, hashes and table names (ASCII letters and digits) need no escaping."""
+    if text.isascii() and text.isalnum():
+        return f'"{text}"'
+    return canonical_json(text)
 
 
 def utc_now() -> str:
@@ -108,7 +120,10 @@ def utc_now() -> str:
 
 
 class LogWriter:
-    """Appends entries to the chain inside one open write transaction."""
+    """Appends entries to the chain inside one open write transaction.
+
+    Keep one writer for the whole transaction: it reads the chain head once.
+    """
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
@@ -126,27 +141,58 @@ class LogWriter:
 
     def extend(self, rows: Sequence[tuple[str, str, Mapping[str, Any]]]) -> str:
         """Log ``(kind, ref, row)`` triples in order, in one statement."""
-        entries = []
+        return self.extend_records(
+            [
+                (kind, ref, canonical_json(log_record(kind, row)))
+                for kind, ref, row in rows
+            ]
+        )
+
+    def extend_records(self, records: Sequence[tuple[str, str, str]]) -> str:
+        """Log ``(kind, ref, record)`` triples in order, in one statement, where
+        each ``record`` is already ``canonical_json(log_record(kind, row))``
+        (made wherever the row was made, by :func:`corridor.store.evidence.
+        prepare_extraction` on a Dask worker, say); returns the new head hash."""
+        if not records:
+            return self.head
         at = utc_now()
-        for kind, ref, row in rows:
-            record = canonical_json(log_record(kind, row))
-            seq = self.seq + 1
-            digest = entry_hash(self.head, seq, kind, ref, at, record)
-            entries.append(
-                {
-                    "seq": seq,
-                    "kind": kind,
-                    "ref": ref,
-                    "at": at,
-                    "record": record,
-                    "prev_hash": self.head,
-                    "hash": digest,
-                }
+        at_json = json_string(at)
+        # a table's name is SQLAlchemy's str subclass, which the driver would
+        # inspect for adapters on every row: insert plain strings
+        kinds: dict[str, tuple[str, str]] = {}
+        seq, head = self.seq, self.head
+        entries = []
+        for kind, ref, record in records:
+            plain, kind_json = kinds.get(kind) or kinds.setdefault(
+                kind, (str(kind), json_string(kind))
             )
-            self.seq, self.head = seq, digest
-        if entries:
-            self.conn.execute(schema.log.insert(), entries)
-        return self.head
+            seq += 1
+            digest = _hash(head, seq, kind_json, json_string(ref), at_json, record)
+            entries.append((seq, plain, ref, at, record, head, digest))
+            head = digest
+        insert_rows(self.conn, schema.log, entries)
+        self.seq, self.head = seq, head
+        return head
+
+
+def insert_rows(
+    conn: Connection, table: sa.Table, rows: Sequence[Sequence[Any]]
+) -> None:
+    """Insert ``rows`` (values in ``table``'s column order, as the driver takes
+    them: dates as ISO strings) with one ``executemany`` straight to the driver.
+
+    SQLAlchemy's own insert spends more time on each row's parameters than
+    SQLite spends storing it; the writer of a large extraction inserts a few
+    dozen rows per document, so it talks to the driver directly.
+    """
+    if not rows:
+        return
+    quote = conn.dialect.identifier_preparer.quote
+    names = ", ".join(quote(c.name) for c in table.columns)
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"  # sqlite3, psycopg
+    marks = ", ".join([mark] * len(table.columns))
+    sql = f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})"
+    conn.exec_driver_sql(sql, [tuple(r) for r in rows])
 
 
 @dataclass(frozen=True)

@@ -11,15 +11,23 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from itertools import islice
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from corridor.store import schema
-from corridor.store.chain import LogWriter, canonical_json, row_json, typed, utc_now
+from corridor.store.chain import (
+    LogWriter,
+    canonical_json,
+    insert_rows,
+    row_json,
+    typed,
+    utc_now,
+)
 from corridor.store.engine import Store
 
 
@@ -47,6 +55,177 @@ def latest_extraction(conn: Connection, document_id: str) -> Any:
     ).first()
 
 
+class PreparedExtraction(NamedTuple):
+    """One document's extraction made ready to write: its rows and their log
+    records, computed where the extractor ran (a Dask worker, say), so that the
+    one writer of the evidence log only checks, chains and inserts."""
+
+    document_id: str
+    number: int
+    """The extraction number it was prepared as: one more than the latest."""
+    digest: str
+    claims: int
+    events: int
+    rows: tuple[tuple[Any, ...], ...]
+    """The extraction row, then its claims, then its events: each row's values
+    in its table's column order, dates as ISO strings (as the log has them)."""
+    records: tuple[tuple[str, str, str], ...]
+    """``(kind, ref, canonical JSON)`` log record of each row, in the same order."""
+
+
+_WRITTEN = (schema.extractions, schema.claims, schema.events)
+"""The tables an extraction writes, parents first."""
+_KINDS = {t.name: str(t.name) for t in _WRITTEN}
+"""Log kinds as plain strings, one object each, so that a batch of prepared
+extractions sent back from a worker carries each name once."""
+_OWN = ("id", "extraction_id", "document_id")
+"""Columns of a claim or event row that its extraction, not the extractor, sets."""
+
+
+def prepare_extraction(
+    document_id: str,
+    extractor: str,
+    claims: Sequence[dict[str, Any]],
+    events: Sequence[dict[str, Any]],
+    *,
+    number: int = 1,
+    at: str | None = None,
+    digest: str | None = None,
+) -> PreparedExtraction:
+    """The rows and log records of extraction ``number`` of ``document_id``.
+
+    ``claims`` and ``events`` are dicts with the columns of their tables but
+    ``id``, ``extraction_id`` and ``document_id``. Pure: no database needed.
+    """
+    digest = digest or _digest(claims, events)
+    extraction_id = _id(document_id, number)
+    made: list[tuple[sa.Table, dict[str, Any]]] = [
+        (
+            schema.extractions,
+            {
+                "id": extraction_id,
+                "document_id": document_id,
+                "number": number,
+                "extractor": extractor,
+                "digest": digest,
+                "claims": len(claims),
+                "events": len(events),
+                "at": at or utc_now(),
+            },
+        )
+    ]
+    for table, items in ((schema.claims, claims), (schema.events, events)):
+        made.extend(
+            (
+                table,
+                typed(
+                    table,
+                    {
+                        "id": _id(extraction_id, table.name, index),
+                        "extraction_id": extraction_id,
+                        "document_id": document_id,
+                        **item,
+                    },
+                ),
+            )
+            for index, item in enumerate(items)
+        )
+    rows: list[tuple[Any, ...]] = []
+    records: list[tuple[str, str, str]] = []
+    for table, row in made:
+        logged = row_json(row)  # the log keeps what the row holds, dates as text
+        full = {c.name: logged.get(c.name) for c in table.columns}
+        rows.append(tuple(full.values()))
+        records.append((_KINDS[table.name], row["id"], canonical_json(full)))
+    return PreparedExtraction(
+        document_id,
+        number,
+        digest,
+        len(claims),
+        len(events),
+        tuple(rows),
+        tuple(records),
+    )
+
+
+def _renumbered(prepared: PreparedExtraction, number: int) -> PreparedExtraction:
+    """``prepared`` made again as extraction ``number`` (ids change with it)."""
+    found: dict[str, list[dict[str, Any]]] = {"claims": [], "events": []}
+    head: dict[str, Any] = {}
+    tables = {t.name: t for t in _WRITTEN}
+    for (kind, _ref, _record), values in zip(
+        prepared.records, prepared.rows, strict=True
+    ):
+        row = dict(zip(tables[kind].c.keys(), values, strict=True))
+        if kind == schema.extractions.name:
+            head = row
+        else:
+            found[kind].append({k: v for k, v in row.items() if k not in _OWN})
+    return prepare_extraction(
+        prepared.document_id,
+        head["extractor"],
+        found["claims"],
+        found["events"],
+        number=number,
+        at=head["at"],
+        digest=prepared.digest,
+    )
+
+
+def latest_extractions(
+    conn: Connection, document_ids: Collection[str]
+) -> dict[str, tuple[int, str]]:
+    """Document id -> (number, digest) of its latest extraction, for those of
+    ``document_ids`` that have one (a query per thousand ids)."""
+    table = schema.extractions
+    found: dict[str, tuple[int, str]] = {}
+    ids = iter(document_ids)
+    while chunk := list(islice(ids, 1000)):
+        query = sa.select(table.c.document_id, table.c.number, table.c.digest).where(
+            table.c.document_id.in_(chunk)
+        )
+        for row in conn.execute(query):
+            number = int(row.number)
+            if number > found.get(row.document_id, (0, ""))[0]:
+                found[row.document_id] = (number, str(row.digest))
+    return found
+
+
+def write_prepared(
+    conn: Connection,
+    prepared: Sequence[PreparedExtraction],
+    writer: LogWriter | None = None,
+) -> list[str | None]:
+    """Store ``prepared`` extractions in order, in the open write transaction:
+    for each, its extraction id, or None when it equals the document's latest.
+
+    The latest extractions are read here, under the transaction's chain lock,
+    so one prepared under a number that is no longer next (the document was
+    extracted meanwhile) is renumbered rather than forking its history. Rows go
+    in with one insert per table and the log entries with one more.
+    """
+    latest = latest_extractions(conn, {p.document_id for p in prepared})
+    rows: dict[str, list[tuple[Any, ...]]] = {t.name: [] for t in _WRITTEN}
+    records: list[tuple[str, str, str]] = []
+    made: list[str | None] = []
+    for item in prepared:
+        number, digest = latest.get(item.document_id, (0, None))
+        if digest == item.digest:
+            made.append(None)
+            continue
+        if item.number != number + 1:
+            item = _renumbered(item, number + 1)
+        latest[item.document_id] = (item.number, item.digest)
+        for (kind, _ref, _record), values in zip(item.records, item.rows, strict=True):
+            rows[kind].append(values)
+        records.extend(item.records)
+        made.append(item.records[0][1])  # the first row is the extraction
+    for table in _WRITTEN:
+        insert_rows(conn, table, rows[table.name])
+    (writer or LogWriter(conn)).extend_records(records)
+    return made
+
+
 def record_extraction(
     conn: Connection,
     document_id: str,
@@ -59,44 +238,8 @@ def record_extraction(
     ``claims`` and ``events`` are dicts with the columns of their tables but
     ``id``, ``extraction_id`` and ``document_id``.
     """
-    digest = _digest(claims, events)
-    latest = latest_extraction(conn, document_id)
-    if latest is not None and latest.digest == digest:
-        return None
-    number = 1 if latest is None else int(latest.number) + 1
-    extraction_id = _id(document_id, number)
-    row = {
-        "id": extraction_id,
-        "document_id": document_id,
-        "number": number,
-        "extractor": extractor,
-        "digest": digest,
-        "claims": len(claims),
-        "events": len(events),
-        "at": utc_now(),
-    }
-    conn.execute(schema.extractions.insert(), row)
-    logged: list[tuple[str, str, dict[str, Any]]] = [
-        (schema.extractions.name, extraction_id, row)
-    ]
-    for table, items in ((schema.claims, claims), (schema.events, events)):
-        records = [
-            typed(
-                table,
-                {
-                    "id": _id(extraction_id, table.name, index),
-                    "extraction_id": extraction_id,
-                    "document_id": document_id,
-                    **item,
-                },
-            )
-            for index, item in enumerate(items)
-        ]
-        if records:
-            conn.execute(table.insert(), records)
-        logged.extend((table.name, r["id"], r) for r in records)
-    LogWriter(conn).extend(logged)
-    return extraction_id
+    prepared = prepare_extraction(document_id, extractor, claims, events)
+    return write_prepared(conn, [prepared])[0]
 
 
 def _current(table: sa.Table) -> sa.ColumnElement[bool]:
@@ -134,17 +277,9 @@ def corrections(conn: Connection) -> dict[str, dict[str, Any]]:
     return out
 
 
-def claims(
-    conn: Connection, where: ClaimFilter | None = None, *, corrected: bool = False
-) -> Iterator[dict[str, Any]]:
-    """Current claims with their document's publisher, date and kind.
-
-    With ``corrected``, each claim reads as its analysts' corrections left it
-    (the stored claim is never changed) and carries ``corrected: True``; the
-    situation picture reads claims this way.
-    """
-    where = where or ClaimFilter()
-    fixes = corrections(conn) if corrected else {}
+def _claim_query(where: ClaimFilter, fixed: list[str]) -> sa.Select[Any]:
+    """Current claims matching ``where``, or corrected (ids in ``fixed``: a
+    correction may move a claim into or out of an area or indicator filter)."""
     c, d = schema.claims, schema.documents
     query = (
         sa.select(
@@ -158,9 +293,7 @@ def claims(
         )
         .join(d, d.c.id == c.c.document_id)
         .where(_current(c))
-        .order_by(d.c.published.nulls_last(), d.c.id, c.c.start, c.c.id)
     )
-    fixed = list(fixes)  # a correction may move a claim into or out of a filter
     if where.area is not None:
         query = query.where(
             sa.or_(sa.func.lower(c.c.area) == where.area.lower(), c.c.id.in_(fixed))
@@ -168,12 +301,69 @@ def claims(
     if where.indicator is not None:
         query = query.where(sa.or_(c.c.indicator == where.indicator, c.c.id.in_(fixed)))
     if where.document is not None:
-        query = query.where(c.c.document_id.startswith(where.document))
+        if len(where.document) == 64:  # a whole id: an index lookup, not a LIKE
+            query = query.where(c.c.document_id == where.document)
+        else:
+            query = query.where(c.c.document_id.startswith(where.document))
     if where.since is not None:
         query = query.where(sa.func.coalesce(c.c.as_of, d.c.published) >= where.since)
     if where.until is not None:
         query = query.where(sa.func.coalesce(c.c.as_of, d.c.published) <= where.until)
-    for row in conn.execute(query):
+    return query
+
+
+def _refiltered(where: ClaimFilter, corrected: bool) -> bool:
+    """Whether corrections can move claims out of ``where`` (so that only
+    Python, after applying them, knows which claims match)."""
+    return corrected and (where.area is not None or where.indicator is not None)
+
+
+def claims(
+    conn: Connection,
+    where: ClaimFilter | None = None,
+    *,
+    corrected: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Iterator[dict[str, Any]]:
+    """Current claims with their document's publisher, date and kind.
+
+    With ``corrected``, each claim reads as its analysts' corrections left it
+    (the stored claim is never changed) and carries ``corrected: True``; the
+    situation picture reads claims this way.
+
+    ``limit`` and ``offset`` take one page of them, in SQL (in Python when
+    corrections can move claims out of an area or indicator filter).
+    """
+    where = where or ClaimFilter()
+    fixes = corrections(conn) if corrected else {}
+    c, d = schema.claims, schema.documents
+    query = _claim_query(where, list(fixes)).order_by(
+        d.c.published.nulls_last(), d.c.id, c.c.start, c.c.id
+    )
+    in_python = _refiltered(where, corrected) and bool(fixes)
+    if not in_python:
+        query = query.limit(limit).offset(offset or None)
+    found = _with_corrections(conn.execute(query), where, fixes)
+    yield from _page(found, limit, offset) if in_python else found
+
+
+def claim_count(
+    conn: Connection, where: ClaimFilter | None = None, *, corrected: bool = False
+) -> int:
+    """How many claims :func:`claims` yields for ``where``, counted in SQL."""
+    where = where or ClaimFilter()
+    if _refiltered(where, corrected):
+        return sum(1 for _ in claims(conn, where, corrected=True))
+    query = _claim_query(where, []).with_only_columns(schema.claims.c.id)
+    total = conn.execute(sa.select(sa.func.count()).select_from(query.subquery()))
+    return int(total.scalar_one())
+
+
+def _with_corrections(
+    rows: Iterator[Any], where: ClaimFilter, fixes: dict[str, dict[str, Any]]
+) -> Iterator[dict[str, Any]]:
+    for row in rows:
         item = dict(row._mapping)
         change = fixes.get(item["id"])
         if change is None:
@@ -188,6 +378,17 @@ def claims(
         ):
             continue
         yield item
+
+
+def _page(
+    items: Iterator[dict[str, Any]], limit: int | None, offset: int
+) -> Iterator[dict[str, Any]]:
+    end = None if limit is None else offset + limit
+    for index, item in enumerate(items):
+        if end is not None and index >= end:
+            return
+        if index >= offset:
+            yield item
 
 
 def events(conn: Connection) -> Iterator[dict[str, Any]]:
