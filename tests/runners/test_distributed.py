@@ -80,6 +80,11 @@ def test_cluster_extracts_what_one_process_does(
     again = list(extract_stored(store, Extractor(), ids))
     assert not any(o.changed for o in again)  # same output: nothing new stored
     assert counts(store) == distributed_counts
+    redo = list(extract_distributed(store, ids, scheduler=address, batch_size=25))
+    assert len(redo) == len(ids) and not any(o.changed for o in redo)
+    assert counts(store) == distributed_counts
+    with store.read() as conn:
+        assert chain.verify(conn).ok
 
 
 def test_killing_a_worker_mid_run_leaves_no_duplicate_and_no_gap(

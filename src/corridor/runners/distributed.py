@@ -2,11 +2,15 @@
 
 Documents stream to the workers in batches (at most two batches per worker in
 flight, so memory stays bounded however large the store); each worker keeps one
-extractor; results come back in batches and are written here, by the one
-process that holds the store, one transaction per batch. Writing is
-idempotent (an extraction equal to the latest is not stored again), so a batch
-that Dask runs twice, because a worker died under it, leaves no duplicate, and
-a rerun after a crash picks up only what is missing.
+extractor and turns what it finds into rows ready to insert, their log records
+in canonical JSON included (:func:`evidence.prepare_extraction`). The results
+come back in batches and are written here, by the one process that holds the
+store, one transaction per batch: the writer only checks each document's latest
+extraction, chains the log entries and inserts, so the workers, not the writer,
+carry the per-document work. Writing is idempotent (an extraction equal to the
+latest is not stored again), so a batch that Dask runs twice, because a worker
+died under it, leaves no duplicate, and a rerun after a crash picks up only what
+is missing.
 """
 
 from __future__ import annotations
@@ -25,17 +29,19 @@ from corridor.extract import Claim, Event, Extractor
 from corridor.runners.sequential import EXTRACTOR_NAME, ExtractOutcome
 from corridor.store import evidence, schema
 from corridor.store.engine import Store
+from corridor.store.evidence import PreparedExtraction
 
-DEFAULT_BATCH = 100
+DEFAULT_BATCH = 500
 
-Item = tuple[str, str, dt.date | None, str | None]
-"""A document as shipped to a worker: id, text, published, area."""
-Found = tuple[str, list[dict[str, Any]], list[dict[str, Any]]]
-"""What a worker sends back for one document: id, claims, events."""
+Item = tuple[str, str, dt.date | None, str | None, int]
+"""A document as shipped to a worker: id, text, published, area, and the number
+its extraction gets if it differs from the latest (one more than the latest)."""
 
 
-def extract_batch(batch: Sequence[Item]) -> list[Found]:
-    """Run on a worker: extract each document of ``batch``.
+def extract_batch(
+    batch: Sequence[Item], extractor_name: str
+) -> list[PreparedExtraction]:
+    """Run on a worker: extract each document of ``batch`` and prepare its rows.
 
     The extractor is built once per worker process and kept on the worker
     object (Dask's place for per-worker state), not in a module global.
@@ -47,17 +53,19 @@ def extract_batch(batch: Sequence[Item]) -> list[Found]:
     if extractor is None:
         extractor = Extractor()
         worker.corridor_extractor = extractor
-    found = []
-    for document_id, text, published, area in batch:
+    prepared = []
+    for document_id, text, published, area, number in batch:
         items = extractor.extract(text, published=published, area=area)
-        found.append(
-            (
+        prepared.append(
+            evidence.prepare_extraction(
                 document_id,
+                extractor_name,
                 [dataclasses.asdict(i) for i in items if isinstance(i, Claim)],
                 [dataclasses.asdict(i) for i in items if isinstance(i, Event)],
+                number=number,
             )
         )
-    return found
+    return prepared
 
 
 def _batches(
@@ -72,7 +80,11 @@ def _batches(
                     docs.c.id.in_(chunk)
                 )
             ).all()
-        by_id = {r.id: (r.id, r.text, r.published, r.area) for r in rows}
+            latest = evidence.latest_extractions(conn, chunk)
+        by_id = {
+            r.id: (r.id, r.text, r.published, r.area, latest.get(r.id, (0, ""))[0] + 1)
+            for r in rows
+        }
         yield [by_id[i] for i in chunk if i in by_id]
 
 
@@ -108,28 +120,20 @@ def extract_distributed(
                 client = stack.enter_context(Client(scheduler, timeout="30s"))
         slots = max(2 * len(client.scheduler_info()["workers"]), 2)
         batches = _batches(store, document_ids, batch_size)
-        running = as_completed(
-            [
-                client.submit(extract_batch, b, pure=False)
-                for b in islice(batches, slots)
-            ]
-        )
+
+        def submit(batch: list[Item]) -> Any:
+            return client.submit(extract_batch, batch, EXTRACTOR_NAME, pure=False)
+
+        running = as_completed([submit(b) for b in islice(batches, slots)])
         for future in running:
-            found = future.result()
-            with store.transaction() as conn:  # one transaction per batch
-                made = [
-                    evidence.record_extraction(
-                        conn, document_id, EXTRACTOR_NAME, claims, events
-                    )
-                    for document_id, claims, events in found
-                ]
-            for (document_id, claims, events), extraction in zip(
-                found, made, strict=True
-            ):
-                yield ExtractOutcome(
-                    document_id, len(claims), len(events), extraction is not None
-                )
+            prepared: list[PreparedExtraction] = future.result()
             future.release()
             following = next(batches, None)
             if following is not None:
-                running.add(client.submit(extract_batch, following, pure=False))
+                running.add(submit(following))
+            with store.transaction() as conn:  # one transaction per batch
+                made = evidence.write_prepared(conn, prepared)
+            for item, extraction in zip(prepared, made, strict=True):
+                yield ExtractOutcome(
+                    item.document_id, item.claims, item.events, extraction is not None
+                )
