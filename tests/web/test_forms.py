@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from corridor.store import schema
 from corridor.store.chain import verify
 from corridor.store.engine import Store
+from corridor.web import users
 from tests.web.conftest import PASSWORD, Server, Team, csrf_of, login
 
 REPORT = b"""---
@@ -59,6 +60,19 @@ def test_pages_redirect_to_sign_in_when_users_exist(
         assert response.headers["location"] == "/login?next=%2Fareas%2FEast%20Aleppo"
         login(client, "viewer")
         assert client.get("/areas/East%20Aleppo").status_code == 200
+
+
+def test_a_new_password_ends_every_session_made_with_the_old_one(
+    serve: Callable[..., Server], team: Team, store: Store
+) -> None:
+    server = serve()
+    with server.client() as stolen, server.client() as owner:
+        login(stolen, "viewer")
+        assert stolen.get("/areas/East%20Aleppo").status_code == 200
+        users.set_password(store, "viewer", "a brand new passphrase")
+        assert stolen.get("/areas/East%20Aleppo").status_code == 303
+        login(owner, "viewer", "a brand new passphrase")
+        assert owner.get("/areas/East%20Aleppo").status_code == 200
 
 
 def test_sign_in_never_redirects_off_site(

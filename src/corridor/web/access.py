@@ -75,7 +75,12 @@ def current_user(request: Request) -> User | None:
             )
     else:
         name = request.session.get("user")
-        user = users.get_user(store, name) if isinstance(name, str) else None
+        stamp = request.session.get("stamp")
+        user = (
+            users.get_user(store, name, stamp=stamp)
+            if isinstance(name, str) and isinstance(stamp, str)
+            else None
+        )
         if user is None and name is not None:
             request.session.clear()
     request.state.user = user
@@ -151,6 +156,7 @@ def sign_in(request: Request, user: User) -> None:
     """Start a fresh session for ``user`` (a new CSRF token too)."""
     request.session.clear()
     request.session["user"] = user.name
+    request.session["stamp"] = users.session_stamp(store_of(request), user.name)
     request.session["csrf"] = secrets.token_urlsafe(32)
     request.state.user = user
 

@@ -14,6 +14,7 @@ is stored. Users and tokens are never written to the evidence log.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import re
 import secrets
 from dataclasses import dataclass
@@ -113,16 +114,38 @@ def user_count(store: Store) -> int:
         )
 
 
-def get_user(store: Store, name: str) -> User | None:
-    """The enabled user called ``name``, or None."""
+def get_user(store: Store, name: str, stamp: str | None = None) -> User | None:
+    """The enabled user called ``name``, or None; with ``stamp``, only while it
+    is still :func:`session_stamp` of that user (the password is unchanged)."""
     table = schema.users
     with store.read() as conn:
         row = conn.execute(
-            sa.select(table.c.name, table.c.role).where(
+            sa.select(table.c.name, table.c.role, table.c.password_hash).where(
                 table.c.name == name, table.c.disabled.is_(False)
             )
         ).first()
-    return None if row is None else User(row.name, row.role)
+    if row is None:
+        return None
+    if stamp is not None and not hmac.compare_digest(
+        stamp, _stamp(str(row.password_hash))
+    ):
+        return None
+    return User(row.name, row.role)
+
+
+def session_stamp(store: Store, name: str) -> str:
+    """What a session carries of its user's password hash, so that a new
+    password ends every session signed in with the old one."""
+    table = schema.users
+    with store.read() as conn:
+        hashed = conn.execute(
+            sa.select(table.c.password_hash).where(table.c.name == name)
+        ).scalar_one()
+    return _stamp(str(hashed))
+
+
+def _stamp(password_hash: str) -> str:
+    return hashlib.sha256(password_hash.encode()).hexdigest()[:32]
 
 
 def authenticate(store: Store, name: str, password: str) -> User | None:
