@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO_DB := out/demo.db
 
-.PHONY: demo test lint typecheck bench clean postgres chromium pango
+.PHONY: demo test lint typecheck bench clean postgres chromium pango fuzz
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "corridor needs Python 3.11 or newer; set PYTHON=python3.11")'
@@ -79,6 +79,16 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+
+# Fuzz every reader and the extractor with atheris, FUZZ_SECONDS each (see
+# fuzz/run.py; crashes land in out/fuzz/crashes).
+FUZZ_SECONDS ?= 60
+fuzz: $(STAMP)
+	@$(BIN)/python -c 'import atheris' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[dev,fuzz]'
+	@for t in $$($(BIN)/python -c 'from fuzz import TARGETS; print(*TARGETS)'); do \
+		echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
+		$(BIN)/python -m fuzz.run $$t -max_total_time=$(FUZZ_SECONDS) || exit 1; \
+	done
 
 bench: $(STAMP)
 	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

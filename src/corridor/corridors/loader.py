@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import reprlib
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -47,6 +48,26 @@ __all__ = [
     "scenario_from_dict",
 ]
 
+TOP_LEVEL = (
+    "name",
+    "start",
+    "horizon",
+    "slot",
+    "weights",
+    "corridors",
+    "fleet",
+    "districts",
+    "stock",
+    "area",
+    "parties",
+)
+"""Every top-level key a scenario may have (``area`` and ``parties`` are read by
+``corridor plan`` and ``corridor verify``); any other is a typo."""
+MAX_BYTES = 20 * 1024 * 1024
+"""Largest scenario file read (the examples are 3 KB)."""
+MAX_VALUES = 1_000_000
+"""Most values a scenario may hold once YAML aliases are expanded."""
+
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|w)\s*$")
 _UNIT_HOURS = {"m": 1 / 60, "min": 1 / 60, "h": 1.0, "d": 24.0, "w": 168.0}
 
@@ -54,15 +75,15 @@ _UNIT_HOURS = {"m": 1 / 60, "min": 1 / 60, "h": 1.0, "d": 24.0, "w": 168.0}
 def parse_duration(value: object) -> timedelta:
     """``"30d"``, ``"48h"``, ``"90m"``, ``"1w"`` or a number of hours."""
     if isinstance(value, bool):
-        raise ValueError(f"expected a duration like 3h or 30d, got {value!r}")
+        raise ValueError(f"expected a duration like 3h or 30d, got {_shown(value)}")
     if isinstance(value, int | float):
         hours = float(value)
     elif isinstance(value, str) and (match := _DURATION.match(value)):
         hours = float(match.group(1)) * _UNIT_HOURS[match.group(2)]
     else:
-        raise ValueError(f"expected a duration like 3h or 30d, got {value!r}")
+        raise ValueError(f"expected a duration like 3h or 30d, got {_shown(value)}")
     if not math.isfinite(hours) or hours < 0:
-        raise ValueError(f"expected a duration >= 0, got {value!r}")
+        raise ValueError(f"expected a duration >= 0, got {_shown(value)}")
     return timedelta(hours=hours)
 
 
@@ -80,7 +101,7 @@ class _Reader:
     """Walks the parsed document, raising one-line errors with the field path."""
 
     def __init__(self, source: str) -> None:
-        self.source = source
+        self.source = _printable(source)
 
     def fail(self, where: str, problem: str) -> ScenarioError:
         return ScenarioError(self.source, f"{where}: {problem}" if where else problem)
@@ -110,7 +131,9 @@ class _Reader:
             or isinstance(value, bool)
             or not str(value)
         ):
-            raise self.fail(where, f"'{key}' must be a non-empty string, got {value!r}")
+            raise self.fail(
+                where, f"'{key}' must be a non-empty string, got {_shown(value)}"
+            )
         return str(value)
 
     def number(
@@ -133,9 +156,11 @@ class _Reader:
             ok = False
         if not ok or not math.isfinite(value) or value < 0:
             kind = "a whole number" if integer else "a number"
-            raise self.fail(where, f"'{key}' must be {kind} >= 0, got {value!r}")
+            raise self.fail(where, f"'{key}' must be {kind} >= 0, got {_shown(value)}")
         if most is not None and value > most:
-            raise self.fail(where, f"'{key}' must be at most {most:g}, got {value!r}")
+            raise self.fail(
+                where, f"'{key}' must be at most {most:g}, got {_shown(value)}"
+            )
         return float(value)
 
     def count(
@@ -157,11 +182,13 @@ class _Reader:
                 moment = datetime.fromisoformat(value.strip())
             except ValueError:
                 raise self.fail(
-                    where, f"expected a date-time like 2016-12-15T06:00, got {value!r}"
+                    where,
+                    f"expected a date-time like 2016-12-15T06:00, got {_shown(value)}",
                 ) from None
         else:
             raise self.fail(
-                where, f"expected a date-time like 2016-12-15T06:00, got {value!r}"
+                where,
+                f"expected a date-time like 2016-12-15T06:00, got {_shown(value)}",
             )
         if moment.tzinfo is not None:
             moment = moment.astimezone(UTC).replace(tzinfo=None)
@@ -180,8 +207,51 @@ class _Reader:
     def flag(self, data: Mapping[str, Any], key: str, where: str) -> bool:
         value = data.get(key, False)
         if not isinstance(value, bool):
-            raise self.fail(where, f"'{key}' must be true or false, got {value!r}")
+            raise self.fail(
+                where, f"'{key}' must be true or false, got {_shown(value)}"
+            )
         return value
+
+
+def _shown(value: object) -> str:
+    """``repr(value)`` cut short: one short line for a value of any size."""
+    short = reprlib.Repr()
+    short.maxlevel = 2
+    short.maxstring = short.maxother = 80
+    short.maxlist = short.maxtuple = short.maxdict = short.maxset = 3
+    text = short.repr(value)
+    return text if len(text) <= 160 else text[:157] + "..."
+
+
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e"
+    "\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def _printable(text: str) -> str:
+    """``text`` on one printable line: control characters, line breaks and
+    bidirectional overrides of a file name shown as escapes (``\\n``)."""
+    return _UNPRINTABLE.sub(
+        lambda m: m.group().encode("unicode_escape", "backslashreplace").decode(),
+        text,
+    )
+
+
+def _expanded_size(value: object, limit: int) -> int:
+    """Values in ``value``, each aliased part counted every time it is used;
+    counting stops past ``limit``."""
+    count = 0
+    todo = [value]
+    while todo and count <= limit:
+        item = todo.pop()
+        count += 1
+        if isinstance(item, dict):
+            todo.extend(item.keys())
+            todo.extend(item.values())
+        elif isinstance(item, list | tuple):
+            todo.extend(item)
+    return count
 
 
 def _join(where: str, key: str) -> str:
@@ -194,9 +264,18 @@ def _kind(value: object) -> str:
 
 def load_scenario(path: str | Path) -> Scenario:
     """Read a scenario from a ``.yaml``/``.yml`` or ``.json`` file."""
-    source = str(path)
+    source = _printable(str(path))
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        with Path(path).open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            size = max(len(raw), Path(path).stat().st_size)
+            raise ScenarioError(
+                source,
+                f"is {size // 1024**2} MB, over the {MAX_BYTES // 1024**2} MB a "
+                "scenario file may have",
+            )
+        text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ScenarioError(source, f"cannot read the file: {error}") from None
     try:
@@ -204,6 +283,19 @@ def load_scenario(path: str | Path) -> Scenario:
     except (json.JSONDecodeError, yaml.YAMLError) as error:
         detail = " ".join(str(error).split())
         raise ScenarioError(source, f"not valid YAML/JSON: {detail}") from None
+    except RecursionError:
+        raise ScenarioError(
+            source, "not YAML/JSON we can read: nested too deeply"
+        ) from None
+    except (ValueError, TypeError, OverflowError) as error:
+        # YAML's own types: a timestamp like 2016-13-01 is not a date.
+        detail = " ".join(str(error).split())
+        raise ScenarioError(source, f"a value YAML cannot use: {detail}") from None
+    if _expanded_size(data, MAX_VALUES) > MAX_VALUES:
+        raise ScenarioError(
+            source,
+            f"holds more than {MAX_VALUES:,} values once its YAML aliases are expanded",
+        )
     return scenario_from_dict(data, source)
 
 
@@ -211,6 +303,12 @@ def scenario_from_dict(data: object, source: str = "<scenario>") -> Scenario:
     """Build and validate a :class:`Scenario` from parsed YAML/JSON."""
     read = _Reader(source)
     root = read.mapping(data, "")
+    for key in root:
+        if key not in TOP_LEVEL:
+            raise read.fail(
+                "",
+                f"unknown top-level key {_shown(key)} (known: {', '.join(TOP_LEVEL)})",
+            )
     start = read.when(root, "start", "")
     horizon = read.duration(root, "horizon", "", timedelta(days=30))
     if horizon <= timedelta(0):
@@ -242,7 +340,9 @@ def scenario_from_dict(data: object, source: str = "<scenario>") -> Scenario:
         for i, item in enumerate(read.items(root, "stock", ""))
     )
     return Scenario(
-        name=str(root.get("name") or Path(source).stem),
+        name=read.text(root, "name", "")
+        if root.get("name") not in (None, "")
+        else Path(source).stem,
         start=start,
         horizon=horizon,
         corridors=corridors,
@@ -258,7 +358,7 @@ def _unique(read: _Reader, ids: list[str], where: str) -> None:
     seen: set[str] = set()
     for i, ident in enumerate(ids):
         if ident in seen:
-            raise read.fail(f"{where}[{i}]", f"id {ident!r} is used twice")
+            raise read.fail(f"{where}[{i}]", f"id {_shown(ident)} is used twice")
         seen.add(ident)
 
 
@@ -267,7 +367,7 @@ def _corridor(read: _Reader, item: object, where: str) -> Corridor:
     kind = data.get("kind", "both")
     if kind not in KINDS:
         raise read.fail(
-            where, f"'kind' must be one of {', '.join(KINDS)}, got {kind!r}"
+            where, f"'kind' must be one of {', '.join(KINDS)}, got {_shown(kind)}"
         )
     capacity = read.count(data, "capacity", where, 0)
     windows = [
@@ -372,7 +472,7 @@ def _need(read: _Reader, item: object, where: str, start: datetime) -> Need:
                 raise read.fail(
                     f"{where}.wounded",
                     f"severity must be one of {', '.join(SEVERITIES)}, "
-                    f"got {severity!r}",
+                    f"got {_shown(severity)}",
                 )
             counts[severity] = read.count(wounded_data, severity, f"{where}.wounded")
     elif isinstance(wounded_data, list):
@@ -384,7 +484,7 @@ def _need(read: _Reader, item: object, where: str, start: datetime) -> Need:
                 raise read.fail(
                     at,
                     f"'severity' must be one of {', '.join(SEVERITIES)}, "
-                    f"got {severity!r}",
+                    f"got {_shown(severity)}",
                 )
             by = (
                 read.when(group, "by", at)
@@ -464,7 +564,8 @@ def _weights(read: _Reader, value: object) -> Weights:
     for key in data:
         if key not in known:
             raise read.fail(
-                "weights", f"unknown weight {key!r} (known: {', '.join(sorted(known))})"
+                "weights",
+                f"unknown weight {_shown(key)} (known: {', '.join(sorted(known))})",
             )
     defaults = Weights()
     return Weights(

@@ -8,7 +8,9 @@ A document already stored (same id) is counted and left as it is.
 from __future__ import annotations
 
 import os
+import re
 import secrets
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -46,6 +48,9 @@ class Source:
     name: str
     """The path as the user gave it (or found under a folder they gave), or ``-``."""
     path: Path | None
+    found: bool = False
+    """Found by walking a folder (not named by the user): only a regular file is
+    read, never a FIFO or device that happens to sit there."""
 
 
 @dataclass
@@ -72,7 +77,27 @@ class Skipped:
 
     def add(self, name: str) -> None:
         self.count += 1
-        self.first = self.first or name
+        self.first = self.first or printable(name)
+
+
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e"
+    "\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on one terminal line: control characters, line
+    breaks, bidirectional overrides and undecodable bytes (of a file name) are
+    shown as escapes such as ``\\n`` and ``\\x1b``."""
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
+        if "\ud800" <= char <= "\udfff":  # a byte os.fsdecode could not decode
+            return f"\\x{ord(char) & 0xFF:02x}"
+        return char.encode("unicode_escape").decode("ascii")
+
+    return _UNPRINTABLE.sub(escape, text)
 
 
 def collect(paths: Iterable[str]) -> tuple[Iterator[Source], Skipped]:
@@ -101,7 +126,7 @@ def collect(paths: Iterable[str]) -> tuple[Iterator[Source], Skipped]:
                     if name.startswith(".") or metadata.is_sidecar(child):
                         continue
                     if child.suffix.lower() in readers.KNOWN_SUFFIXES:
-                        yield Source(str(child), child)
+                        yield Source(str(child), child, found=True)
                     else:
                         skipped.add(str(child))
 
@@ -128,7 +153,7 @@ def ingest(
         try:
             drafts = _drafts(source, options, keys, stdin)
         except (readers.ReadError, metadata.MetadataError) as exc:
-            outcome.error = f"{source.name}: {exc}"
+            outcome.error = printable(f"{source.name}: {exc}")
             yield outcome
             continue
         with store.transaction() as conn:
@@ -143,8 +168,10 @@ def ingest(
                 outcome.new.append(doc_id)
                 if draft.row["signature"] in ("invalid", "unknown-key"):
                     outcome.warnings.append(
-                        f"{source.name}: stored a witness report whose signature is "
-                        f"{draft.row['signature']} ({doc_id[:12]})"
+                        printable(
+                            f"{source.name}: stored a witness report whose "
+                            f"signature is {draft.row['signature']} ({doc_id[:12]})"
+                        )
                     )
         yield outcome
 
@@ -158,7 +185,9 @@ def _ingest_corpus(
     pending: list[tuple[int, Draft]] = []
 
     def flush() -> Outcome:
-        outcome = Outcome(f"{name}:{where}s {pending[0][0]}-{pending[-1][0]}")
+        outcome = Outcome(
+            printable(f"{name}:{where}s {pending[0][0]}-{pending[-1][0]}")
+        )
         with store.transaction() as conn:
             writer = LogWriter(conn)
             for _number, draft in pending:
@@ -172,22 +201,22 @@ def _ingest_corpus(
         return outcome
 
     try:
-        for item in corpus.records(path):
+        for item in corpus.records(path, options.max_bytes):
             if isinstance(item, corpus.RecordError):
-                yield Outcome(name, error=f"{name}: {item}")
+                yield Outcome(name, error=printable(f"{name}: {item}"))
                 continue
             number, value = item
             try:
                 text, meta = corpus.report(number, value, where, options.max_bytes)
             except corpus.RecordError as exc:
-                yield Outcome(name, error=f"{name}: {exc}")
+                yield Outcome(name, error=printable(f"{name}: {exc}"))
                 continue
             merged = metadata.merge(options.flags, meta)
             pending.append((number, Draft(_row(text, f"{name}:{number}", merged))))
             if len(pending) >= corpus.CHUNK:
                 yield flush()
     except OSError as exc:
-        yield Outcome(name, error=f"{name}: cannot be read: {exc.strerror}")
+        yield Outcome(name, error=printable(f"{name}: cannot be read: {exc.strerror}"))
     if pending:
         yield flush()
 
@@ -214,34 +243,55 @@ def _insert(conn: sa.Connection, writer: LogWriter, draft: Draft) -> None:
 
 
 def _read_bytes(source: Source, limit: int, stdin: BinaryIO | None) -> bytes:
+    """The bytes of ``source``, refused by size before they are read: a file by
+    its size on disk, a stream (standard input, a FIFO or device named by the
+    user) after ``limit`` + 1 bytes."""
+    streamed = source.path is None
     if source.path is None:
-        stream = stdin if stdin is not None else sys.stdin.buffer
-        raw = stream.read(limit + 1)
+        raw = (stdin if stdin is not None else sys.stdin.buffer).read(limit + 1)
         size = len(raw)
     else:
         try:
-            size = source.path.stat().st_size
+            info = source.path.stat()
+            regular = stat.S_ISREG(info.st_mode)
+            if not regular and source.found:
+                raise readers.ReadError(
+                    f"is {_file_type(info.st_mode)}, not a regular file"
+                )
+            size, streamed = (info.st_size, False) if regular else (0, True)
             if size <= limit:
-                raw = source.path.read_bytes()
+                # At most limit + 1 bytes, even if the file grew since stat().
+                with source.path.open("rb") as stream:
+                    raw = stream.read(limit + 1)
+                if len(raw) > size:
+                    size, streamed = len(raw), True
         except FileNotFoundError:
             raise readers.ReadError("no such file or folder") from None
         except OSError as exc:
             raise readers.ReadError(f"cannot be read: {exc.strerror}") from None
     if size > limit:
+        more = " or more" if streamed else ""
         raise readers.ReadError(
-            f"is {_human(size)}{' or more' if source.path is None else ''}, over the "
-            f"{_human(limit)} limit (set --max-bytes or CORRIDOR_MAX_BYTES to allow it)"
+            f"is {metadata.human_size(size)}{more}, over the "
+            f"{metadata.human_size(limit)} limit "
+            "(set --max-bytes or CORRIDOR_MAX_BYTES to allow it)"
         )
     if not raw.strip():
         raise readers.ReadError("is empty")
     return raw
 
 
-def _human(size: int) -> str:
-    for unit, scale in (("MB", 1024**2), ("KB", 1024)):
-        if size >= scale:
-            return f"{size / scale:.3g} {unit}"
-    return f"{size} bytes"
+def _file_type(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a folder"),
+    ):
+        if test(mode):
+            return name
+    return "a special file"
 
 
 def _drafts(
@@ -262,8 +312,9 @@ def _drafts(
     found = reader(raw)
     sidecar: dict[str, Any] = {}
     if source.path is not None and (side := metadata.sidecar_path(source.path)):
+        fields = metadata.read_sidecar(side)  # its errors name the sidecar
         try:
-            sidecar = metadata.clean(metadata.read_sidecar(side))
+            sidecar = metadata.clean(fields)
         except metadata.MetadataError as exc:
             raise metadata.MetadataError(f"sidecar {side.name}: {exc}") from None
     try:

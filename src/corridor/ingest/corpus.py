@@ -34,17 +34,38 @@ def is_corpus(path: Path | None) -> bool:
     return path is not None and path.suffix.lower() in SUFFIXES
 
 
-def records(path: Path) -> Iterator[Record | RecordError]:
-    """Each record of the corpus with its line or row number, or its error."""
+def records(
+    path: Path, max_chars: int = 20 * 1024 * 1024
+) -> Iterator[Record | RecordError]:
+    """Each record of the corpus with its line or row number, or its error.
+
+    A JSON line longer than ``LINE_FACTOR`` x ``max_chars`` bytes (room for
+    escapes) is refused unread, and skipped in bounded memory."""
     if path.suffix.lower() == ".parquet":
         yield from _parquet(path)
     else:
-        yield from _json_lines(path)
+        yield from _json_lines(path, max_chars)
 
 
-def _json_lines(path: Path) -> Iterator[Record | RecordError]:
+LINE_FACTOR = 6
+
+
+def _json_lines(path: Path, max_chars: int) -> Iterator[Record | RecordError]:
+    limit = LINE_FACTOR * max_chars
     with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
+        number = 0
+        while raw := handle.readline(limit + 1):
+            number += 1
+            if len(raw) > limit and not raw.endswith(b"\n"):
+                while (rest := handle.readline(1024 * 1024)) and not rest.endswith(
+                    b"\n"
+                ):
+                    pass
+                yield RecordError(
+                    f"line {number}: is over {metadata.human_size(limit)}, too long "
+                    f"for a record of at most {metadata.human_size(max_chars)} of text"
+                )
+                continue
             if not raw.strip():
                 continue
             try:
@@ -54,6 +75,9 @@ def _json_lines(path: Path) -> Iterator[Record | RecordError]:
                     exc.msg if isinstance(exc, json.JSONDecodeError) else "not UTF-8"
                 )
                 yield RecordError(f"line {number}: not valid JSON ({reason})")
+                continue
+            except RecursionError:
+                yield RecordError(f"line {number}: not valid JSON (nested too deeply)")
                 continue
             if not isinstance(value, dict):
                 yield RecordError(f"line {number}: expected a JSON object")

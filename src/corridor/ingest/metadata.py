@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import reprlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -37,8 +39,41 @@ _FRONT_MATTER = re.compile(
 )
 
 
+MAX_SIDECAR = 1024 * 1024
+"""Largest ``.meta.json`` sidecar read: a handful of fields needs far less."""
+FRONT_MATTER_VALUES = 10_000
+"""Most values front matter may hold once YAML aliases are expanded."""
+
+
 class MetadataError(ValueError):
     """A metadata field has a value we cannot use; the message names the field."""
+
+
+def shown(value: Any) -> str:
+    """``repr(value)`` cut short, for error messages: a value of any size (or a
+    YAML alias bomb) gives one short line."""
+    short = reprlib.Repr()
+    short.maxlevel = 2
+    short.maxstring = short.maxother = 80
+    short.maxlist = short.maxtuple = short.maxdict = short.maxset = 3
+    text = short.repr(value)
+    return text if len(text) <= 160 else text[:157] + "..."
+
+
+def expanded_size(value: Any, limit: int) -> int:
+    """How many values ``value`` holds with every shared (aliased) part counted
+    each time it is used; counting stops past ``limit``."""
+    count = 0
+    todo = [value]
+    while todo and count <= limit:
+        item = todo.pop()
+        count += 1
+        if isinstance(item, dict):
+            todo.extend(item.keys())
+            todo.extend(item.values())
+        elif isinstance(item, list | tuple | set):
+            todo.extend(item)
+    return count
 
 
 def parse_date(value: Any, field: str) -> dt.date:
@@ -58,7 +93,7 @@ def parse_date(value: Any, field: str) -> dt.date:
         except ValueError:
             pass
     raise MetadataError(
-        f"field {field!r} must be a date like 2016-08-01, got {value!r}"
+        f"field {field!r} must be a date like 2016-08-01, got {shown(value)}"
     )
 
 
@@ -74,13 +109,14 @@ def clean(fields: Mapping[str, Any], where: str = "") -> dict[str, Any]:
         elif key == "kind":
             if value not in KINDS:
                 raise MetadataError(
-                    f"field 'kind' must be one of {', '.join(KINDS)}, got {value!r}"
+                    f"field 'kind' must be one of {', '.join(KINDS)}, "
+                    f"got {shown(value)}"
                 )
             out[key] = value
         elif isinstance(value, str | int | float) and not isinstance(value, bool):
             out[key] = str(value).strip()
         else:
-            raise MetadataError(f"field {key!r} must be text, got {value!r}")
+            raise MetadataError(f"field {key!r} must be text, got {shown(value)}")
     return out
 
 
@@ -110,10 +146,22 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], int]:
         mark = getattr(exc, "problem_mark", None)
         line = f" at line {mark.line + 2}" if mark is not None else ""
         raise MetadataError(f"front matter is not valid YAML{line}") from None
+    except RecursionError:
+        raise MetadataError("front matter is nested too deeply") from None
+    except (ValueError, TypeError, OverflowError) as exc:
+        # YAML's own types: a timestamp like 2016-13-01 is not a date.
+        raise MetadataError(
+            f"front matter holds a value YAML cannot use: {exc}"
+        ) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise MetadataError("front matter must be a mapping of field: value")
+    if expanded_size(data, FRONT_MATTER_VALUES) > FRONT_MATTER_VALUES:
+        raise MetadataError(
+            f"front matter holds more than {FRONT_MATTER_VALUES:,} values once its "
+            "YAML aliases are expanded"
+        )
     return data, match.end()
 
 
@@ -133,13 +181,37 @@ def is_sidecar(path: Path) -> bool:
 
 
 def read_sidecar(path: Path) -> dict[str, Any]:
+    """The JSON object in a sidecar (at most MAX_SIDECAR bytes are read)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_SIDECAR + 1)
+            size = max(len(raw), os.fstat(handle.fileno()).st_size)
+    except OSError as exc:
+        raise MetadataError(
+            f"sidecar {path.name} cannot be read: {exc.strerror}"
+        ) from None
+    if size > MAX_SIDECAR:
+        raise MetadataError(
+            f"sidecar {path.name} is {human_size(size)}; a metadata sidecar "
+            f"may be at most {human_size(MAX_SIDECAR)}"
+        )
+    try:
+        data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise MetadataError(f"sidecar {path.name} is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise MetadataError(f"sidecar {path.name} is nested too deeply") from None
     if not isinstance(data, dict):
         raise MetadataError(f"sidecar {path.name} must hold a JSON object")
     return data
+
+
+def human_size(size: int) -> str:
+    """``1 GB``, ``20 MB``, ``512 KB``, ``12 bytes``."""
+    for unit, scale in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if size >= scale:
+            return f"{size / scale:.3g} {unit}"
+    return f"{size} bytes"
 
 
 def merge(*layers: Mapping[str, Any]) -> dict[str, Any]:

@@ -8,6 +8,7 @@ Each reader raises :class:`ReadError` with a message fit to follow a file name.
 from __future__ import annotations
 
 import io
+import itertools
 import warnings
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,14 @@ CORPUS_SUFFIXES = frozenset({".jsonl", ".ndjson", ".parquet"})
 KNOWN_SUFFIXES = (
     TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | WITNESS_SUFFIXES | CORPUS_SUFFIXES
 )
+MAX_HTML_ELEMENTS = 100_000
+"""An HTML page of more elements is not an article; finding the main text of
+800,000 took over a minute and 1 GB."""
+MAX_PDF_PAGES = 1_000
+"""A PDF of more pages is not a report (and its text would take minutes)."""
+MAX_PDF_CONTENT = 20 * 1024 * 1024
+"""Most bytes of page content (inflated) read from one PDF: a page's content
+stream can inflate a thousandfold, and each page may reuse the same one."""
 
 
 class ReadError(ValueError):
@@ -86,11 +95,24 @@ def read_html(raw: bytes) -> Read:
 
     html = text_of(raw)
     try:
+        tree = trafilatura.load_html(html)
+        if tree is None:
+            raise ReadError("no main text found in the HTML page")
+        elements = sum(1 for _ in itertools.islice(tree.iter(), MAX_HTML_ELEMENTS + 1))
+        if elements > MAX_HTML_ELEMENTS:
+            raise ReadError(
+                f"is an HTML page of more than {MAX_HTML_ELEMENTS:,} elements, "
+                "too many for one article"
+            )
         doc = trafilatura.bare_extraction(
-            html, with_metadata=True, favor_recall=True, include_comments=False
+            tree, with_metadata=True, favor_recall=True, include_comments=False
         )
+    except ReadError:
+        raise
+    except RecursionError:
+        raise ReadError("is not HTML we can read: nested too deeply") from None
     except Exception as exc:  # trafilatura and lxml raise many types on broken markup
-        raise ReadError(f"is not HTML we can read: {exc}") from None
+        raise ReadError(f"is not HTML we can read: {_line(exc)}") from None
     if doc is None:
         raise ReadError("no main text found in the HTML page")
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
@@ -110,7 +132,7 @@ def read_html(raw: bytes) -> Read:
 
 def read_pdf(raw: bytes) -> Read:
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+    from pypdf.errors import LimitReachedError
 
     try:
         with warnings.catch_warnings():
@@ -119,12 +141,38 @@ def read_pdf(raw: bytes) -> Read:
             reader = PdfReader(io.BytesIO(raw))
             if reader.is_encrypted:
                 raise ReadError("is an encrypted PDF; decrypt it first")
-            pages = [page.extract_text() or "" for page in reader.pages]
+            count = len(reader.pages)
+            if count > MAX_PDF_PAGES:
+                raise ReadError(
+                    f"is a PDF of {count:,} pages, over the {MAX_PDF_PAGES:,}-page "
+                    "limit for one report; split it"
+                )
+            pages = []
+            budget = MAX_PDF_CONTENT
+            for number, page in enumerate(reader.pages, start=1):
+                budget -= _content_size(page)
+                if budget < 0:
+                    raise ReadError(
+                        f"is a PDF whose page content inflates to more than "
+                        f"{MAX_PDF_CONTENT // 1024**2} MB by page {number} "
+                        "(a compression bomb?)"
+                    )
+                pages.append(page.extract_text() or "")
             info = reader.metadata
     except ReadError:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise ReadError(f"is not a readable PDF: {exc}") from None
+    except LimitReachedError as exc:
+        raise ReadError(
+            f"is a PDF past pypdf's safety limits ({_line(exc).rstrip('.')}): "
+            "a compression bomb?"
+        ) from None
+    except RecursionError:
+        raise ReadError("is not a readable PDF: nested too deeply") from None
+    except Exception as exc:
+        # pypdf raises its own errors, and on damaged files also ValueError,
+        # KeyError, TypeError, AttributeError, NotImplementedError ("Unsupported
+        # filter") and more: the fuzz target found each of them.
+        raise ReadError(f"is not a readable PDF: {_line(exc)}") from None
     body = normalise("\n\n".join(pages))
     if not body:
         raise ReadError(
@@ -140,6 +188,35 @@ def read_pdf(raw: bytes) -> Read:
         if created is not None:
             found["published"] = created.date()
     return Read(body, found=found)
+
+
+def _content_size(page: Any) -> int:
+    """Inflated bytes of a page's content and of the forms it draws (one level
+    down), which ``extract_text`` will parse. Malformed resources count 0:
+    ``extract_text`` copes with them (or fails) on its own."""
+    contents = page.get_contents()
+    size = len(contents.get_data()) if contents is not None else 0
+    resources = _dictionary(page.get("/Resources"))
+    xobjects = _dictionary(resources.get("/XObject")) if resources else None
+    for ref in (xobjects or {}).values():
+        form = _dictionary(ref)
+        if form is not None and form.get("/Subtype") == "/Form":
+            size += len(form.get_data()) if hasattr(form, "get_data") else 0
+    return size
+
+
+def _dictionary(value: Any) -> Any:
+    """``value`` (an indirect reference resolved) if it is a PDF dictionary."""
+    from pypdf.generic import DictionaryObject
+
+    if hasattr(value, "get_object"):
+        value = value.get_object()
+    return value if isinstance(value, DictionaryObject) else None
+
+
+def _line(exc: BaseException) -> str:
+    """An exception's message on one line."""
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 def _has_date(info: Any) -> bool:

@@ -88,6 +88,8 @@ def read_json(
         raise ReadError(
             f"is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
         ) from None
+    except RecursionError:
+        raise ReadError("is not JSON we can read: nested too deeply") from None
     items = data if isinstance(data, list) else [data]
     if not items:
         raise ReadError("holds an empty list, no witness report")
@@ -111,7 +113,7 @@ def read_csv(
     if unknown or "text" not in header:
         raise ReadError(
             f"CSV columns must be among {', '.join(CSV_COLUMNS)} and "
-            f"include text; got {', '.join(map(str, header))}"
+            f"include text; got {metadata.shown(', '.join(map(str, header)))}"
         )
     if not rows:
         raise ReadError("CSV has a header but no rows")
@@ -138,7 +140,8 @@ def row_to_report(row: Mapping[str, str], line: int = 0) -> dict[str, Any]:
             report["location"] = {"lat": float(lat), "lon": float(lon)}
         except ValueError:
             raise ReadError(
-                f"line {line}: lat and lon must be numbers, got {lat!r}, {lon!r}"
+                f"line {line}: lat and lon must be numbers, "
+                f"got {metadata.shown(lat)}, {metadata.shown(lon)}"
             ) from None
     return report
 
@@ -154,12 +157,14 @@ def _check(
     unknown = sorted(set(item) - set(FIELDS))
     if unknown:
         raise bad(
-            f"field {unknown[0]!r} is not part of a witness report "
+            f"field {metadata.shown(unknown[0])} is not part of a witness report "
             f"(fields: {', '.join(FIELDS)})"
         )
     for name in ("witness", "contact", "area", "language", "text", "observed_at"):
         if name in item and not isinstance(item[name], str):
-            raise bad(f"field {name!r} must be a string, got {item[name]!r}")
+            raise bad(
+                f"field {name!r} must be a string, got {metadata.shown(item[name])}"
+            )
     text = normalise(item.get("text") or "")
     if not text:
         raise bad("field 'text' is missing or empty")
@@ -170,7 +175,7 @@ def _check(
     if published is None:
         raise bad(
             f"field 'observed_at' must be a date like 2016-12-15 or "
-            f"2016-12-15T14:30:00+02:00, got {observed!r}"
+            f"2016-12-15T14:30:00+02:00, got {metadata.shown(observed)}"
         )
     location = item.get("location")
     if location is not None:
@@ -182,8 +187,8 @@ def _check(
     if verdict == "invalid" and not keep_invalid:
         raise bad(
             f"signature does not verify with the key registered for witness "
-            f"{item.get('witness')!r}: forged or altered (use --keep-invalid to "
-            "store it flagged)"
+            f"{metadata.shown(item.get('witness'))}: forged or altered "
+            "(use --keep-invalid to store it flagged)"
         )
     restricted = {k: item[k] for k in RESTRICTED if k in item}
     return WitnessReport(
@@ -210,7 +215,7 @@ def _check_location(location: Any, bad: Any) -> None:
         ):
             raise bad(
                 f"field 'location.{axis}' must be a number within ±{limit}, "
-                f"got {value!r}"
+                f"got {metadata.shown(value)}"
             )
 
 
