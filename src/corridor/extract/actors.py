@@ -76,6 +76,7 @@ class ActorFinder:
 
     def __init__(self) -> None:
         self._forms = _forms()
+        self._first = frozenset(self._forms)  # the first words of the actors
 
     def find(
         self, orths: Sequence[str], start: int, end: int
@@ -83,6 +84,8 @@ class ActorFinder:
         """``(start, end, actor)`` for every actor named in ``orths[start:end]``."""
         found: list[tuple[int, int, str]] = []
         forms = self._forms
+        if self._first.isdisjoint(orths[start:end]):
+            return found  # most sentences name no actor
         i = start
         for k in [k for k in range(start, end) if orths[k] in forms]:
             if k < i:

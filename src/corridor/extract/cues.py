@@ -9,7 +9,7 @@ attacks ...). Phrases are tuples of lower-cased spaCy tokens.
 
 from __future__ import annotations
 
-from corridor.extract.lexicon import words
+from corridor.extract.lexicon import lengths_by_first, words
 
 
 def phrase_table(spec: dict[str, str]) -> dict[tuple[str, ...], str]:
@@ -209,4 +209,6 @@ NOMINAL_FATES: dict[str, str] = {
 # "we are in the basement, about sixty of us": the people with the writer
 WITH_US = (("of", "us"),)
 CLAUSE_END = frozenset(words("; : . ! ? but while whereas although though ( ) —"))
-CUE_FIRST = frozenset(k[0] for table in (CUES, NO_AID_CUES) for k in table)
+# The first word of every cue, and the lengths of the cues it begins, longest
+# first: the phrase lengths worth looking up at a token.
+CUE_LENGTHS = lengths_by_first([*CUES, *NO_AID_CUES])

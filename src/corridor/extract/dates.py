@@ -125,6 +125,32 @@ def could_start(word: str) -> bool:
     return word in GATE or word[:1] in _DIGITS
 
 
+# Words that are dates alone (months, weekdays, "yesterday"), and the first
+# words of longer relative expressions with the words that may come second
+_NAMES = frozenset([*MONTHS, *WEEKDAYS, *(key[0] for key in RELATIVE if len(key) == 1)])
+_RELATIVE_SECOND: dict[str, frozenset[str]] = {
+    first: frozenset(key[1] for key in RELATIVE if key[0] == first and len(key) > 1)
+    for first in _RELATIVE_FIRST - _NAMES
+}
+
+
+def could_start_at(lowers: Sequence[str], i: int) -> bool:
+    """``could_start`` for the token at ``i``, looking on: a relative
+    expression needs its second word ("in" of "in recent days"), a number
+    "ago" after its unit ("two weeks ago"), digits a day or a year too ("15
+    December", "in 2016"). Most numbers and most "in" and "a" start no date."""
+    word = lowers[i]
+    if word in _NAMES:
+        return True
+    ago = i + 2 < len(lowers) and lowers[i + 2] in ("ago", "earlier")
+    if word[:1] in _DIGITS:  # a day or a year has four characters at most
+        return ago or (len(word) <= 4 and bool(_DAY.match(word) or _YEAR.match(word)))
+    if word in _SMALL:
+        return ago
+    second = _RELATIVE_SECOND.get(word)
+    return second is not None and i + 1 < len(lowers) and lowers[i + 1] in second
+
+
 def _quick(expression: str, published: date | None) -> tuple[date | None] | None:
     """ "15 december [2016]", "december [2016]" read without dateparser (the
     same answer: the publication year when none is given, day 1 when no day),

@@ -16,7 +16,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from corridor.extract.cues import phrase_table
-from corridor.extract.lexicon import words
+from corridor.extract.lexicon import lengths_by_first, words
 
 TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["corridor", "corridors"], "corridor"),
@@ -128,6 +128,7 @@ CUES: dict[str, dict[tuple[str, ...], str]] = {
     ),
 }
 _CUE_FIRST = frozenset(key[0] for table in CUES.values() for key in table)
+_CUE_LENGTHS = lengths_by_first([key for table in CUES.values() for key in table])
 _NOT_MATERIALISED = {
     k: v
     for k, v in CUES["corridor"].items()
@@ -185,8 +186,9 @@ def find_events(
         if t + 1 < end and words[t + 1] in _NOUN_AFTER:
             continue  # "shelled the convoy route": the route, not the convoy
         cue = None
+        near = _near(words, t, start, end)
         if kind == "corridor":  # "hardly anyone used the corridors Russia opened"
-            cue = _nearest_cue(words, t, start, end, _NOT_MATERIALISED)
+            cue = _nearest_cue(words, near, end, _NOT_MATERIALISED)
         # "the agreed pause was cancelled": a cue just before the noun is an
         # adjective, used only when no other cue is near.
         relative = _relative_clause(words, t, end)  # "corridors it set up"
@@ -196,8 +198,8 @@ def find_events(
         second = {*_far(words, t), *relative}
         cue = (
             cue
-            or _nearest_cue(words, t, start, end, CUES[kind], skip=first)
-            or _nearest_cue(words, t, start, end, CUES[kind], skip=second)
+            or _nearest_cue(words, near, end, CUES[kind], skip=first)
+            or _nearest_cue(words, near, end, CUES[kind], skip=second)
         )
         if cue is None:
             continue
@@ -287,12 +289,11 @@ def _more_cues(
                 break
             i += 1  # "were bombed; two were reduced to rubble": the same noun
             continue
-        if words[i] in _CUE_FIRST:
-            for n in (4, 3, 2, 1):
-                event = table.get(tuple(words[i : i + n])) if i + n <= end else None
-                if event is not None and event != first[0]:
-                    found.append((event, i))
-                    break
+        for n in _CUE_LENGTHS.get(words[i], ()):
+            event = table.get(tuple(words[i : i + n])) if i + n <= end else None
+            if event is not None and event != first[0]:
+                found.append((event, i))
+                break
         i += 1
     return found
 
@@ -353,22 +354,30 @@ def _far(words: Sequence[str], t: int) -> range:
     return range(modifiers.start, t - 1)
 
 
+def _near(words: Sequence[str], t: int, start: int, end: int) -> list[int]:
+    """The tokens less than ``_WINDOW`` from the trigger at ``t`` that may
+    begin a cue, nearest first (at equal distance, the one after the trigger):
+    the order cues are tried in, found once for every table tried."""
+    around = range(max(start, t - _WINDOW + 1), min(end, t + _WINDOW))
+    cues = [i for i in around if words[i] in _CUE_FIRST]
+    return sorted(cues, key=lambda i: 2 * abs(i - t) + (i < t))
+
+
 def _nearest_cue(
     words: Sequence[str],
-    t: int,
-    start: int,
+    near: Sequence[int],
     end: int,
     table: dict,
     skip: Collection[int] = (),
 ) -> tuple[str, int] | None:
-    for distance in range(0, _WINDOW):
-        for i in (t + distance, t - distance) if distance else (t,):
-            if start <= i < end and i not in skip and words[i] in _CUE_FIRST:
-                for n in (4, 3, 2, 1):
-                    if i + n <= end:
-                        event = table.get(tuple(words[i : i + n]))
-                        if event is not None:
-                            return event, i
+    """The first cue of ``table`` at one of the tokens ``near`` (``_near``)."""
+    for i in near:
+        if i not in skip:
+            for n in _CUE_LENGTHS[words[i]]:
+                if i + n <= end:
+                    event = table.get(tuple(words[i : i + n]))
+                    if event is not None:
+                        return event, i
     return None
 
 

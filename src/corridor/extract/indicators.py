@@ -19,7 +19,7 @@ from corridor.extract.cues import (
     CLAUSE_END,
     CONFLICT_CUES,
     CONTROL_CUES,
-    CUE_FIRST,
+    CUE_LENGTHS,
     CUES,
     FOOD_CUES,
     HEAD_STOPS,
@@ -40,9 +40,9 @@ _MAX_BEFORE = 8
 
 
 def _phrase_at(words: Sequence[str], i: int, end: int, table: dict) -> str | None:
-    if words[i] not in CUE_FIRST:
-        return None
-    for n in (4, 3, 2, 1):
+    """The value in ``table`` (``CUES`` or ``NO_AID_CUES``, or a part of one)
+    of the longest cue at ``i``."""
+    for n in CUE_LENGTHS.get(words[i], ()):
         if i + n <= end:
             value = table.get(tuple(words[i : i + n]))
             if value is not None:
@@ -553,9 +553,9 @@ def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | N
             return cue  # "2,500 fighters were evacuated"
         return "forces.troops"
     if head == "hospitals":
-        clause = _window(words, at, start, end)
         if _functioning(words, at + 1, end):
             return "health.hospitals"  # "the eight hospitals still operating"
+        clause = _window(words, at, start, end)
         if clause & ATTACK_VERBS:
             return "attacks.count"
         if clause & _OUT_OF_SERVICE:
@@ -626,11 +626,12 @@ def _people(
     """People leaving on buses are evacuated; people of a besieged town, trapped."""
     if cue == "forces.troops":
         return None
-    clause = _window(words, q.start, start, end)
-    if cue == "people.displaced" and clause & VEHICLES:
-        return "people.evacuated"
-    if cue == "people.trapped" and "left" in clause and clause & VEHICLES:
-        return "people.evacuated"  # "3,000 people left in the first convoy"
+    if cue in ("people.displaced", "people.trapped"):  # the clause, if it tells
+        clause = _window(words, q.start, start, end)
+        if cue == "people.displaced" and clause & VEHICLES:
+            return "people.evacuated"
+        if cue == "people.trapped" and "left" in clause and clause & VEHICLES:
+            return "people.evacuated"  # "3,000 people left in the first convoy"
     if cue is None and set(words[start:end]) & {"besieged", "siege", "encircled"}:
         return "people.trapped"
     if cue is None and q.start > start and words[q.start - 1] in ("its", "'s"):
@@ -921,7 +922,9 @@ def _duration(q: Quantity, words: Sequence[str], start: int, end: int) -> str | 
         return None  # "thirty years on", "two weeks ago": a time since, not a span
     lo = max(start, q.start - 16)
     hi = min(end, q.end + 12)
-    for j in range(lo, hi):
+    # most figures: no word near that could say aid is missing
+    near = () if _NO_AID_FIRST.isdisjoint(words[lo:hi]) else range(lo, hi)
+    for j in near:
         if _phrase_at(words, j, hi, NO_AID_CUES):
             return "access.days_without_aid"
         if words[j] in ("no", "without") and set(words[j + 1 : j + 4]) & _AID_NOUNS:
@@ -937,6 +940,7 @@ def _duration(q: Quantity, words: Sequence[str], start: int, end: int) -> str | 
     return None
 
 
+_NO_AID_FIRST = frozenset([*(k[0] for k in NO_AID_CUES), "no", "without"])
 _BACK_PARTITIVES = frozenset(words("those them these whom"))
 _ANAPHORS = frozenset(words("figure number toll total count tally estimate"))
 _BACK_LINKS = frozenset(words("to at was is were are stood stands reached now"))

@@ -54,6 +54,7 @@ CORRECTIONS = frozenset(
     )
 )
 _REVISIONS = frozenset(words("revised corrected lowered raised amended updated scaled"))
+_CORRECTIONS_OR_REVISIONS = CORRECTIONS | _REVISIONS
 _HEARSAY = frozenset(words("reportedly allegedly purportedly"))
 ESTIMATES = frozenset(
     words(
@@ -71,6 +72,7 @@ REPORT_VERBS = frozenset(
         "acknowledged acknowledges reckons reckon"
     )
 )
+_REPORTING = REPORT_VERBS  # the words the attribution loop looks at
 _SOURCE_NOUNS = frozenset(
     words(
         "agencies agency officials official spokesman spokeswoman spokesperson "
@@ -158,7 +160,8 @@ def modality(
         return "hypothetical"
     if clause & FUTURES and not _only_the_month(words, lo, hi, clause):
         return "projected"
-    if any(tuple(words[k : k + 3]) in _TO_BE for k in range(lo, hi)):
+    to_be = "be" in words[lo : hi + 2]  # the phrase may run past the clause
+    if to_be and any(tuple(words[k : k + 3]) in _TO_BE for k in range(lo, hi)):
         return "projected"  # "50 hostages held in Gaza are to be freed"
     if attributed or clause & _HEARSAY:
         return "reported"
@@ -171,6 +174,8 @@ def _apposition(
     """ "The food, about 400 tonnes, should last ...", "the death toll, already
     1,140, could double": a figure set off by commas right after its noun is
     stated on its own; the verb after it is not its clause."""
+    if "," not in words[max(start, i - 4) : i]:
+        return None  # most figures: no comma right before
     lo = next(
         (k for k in range(i - 1, max(start, i - 4) - 1, -1) if words[k] == ","), 0
     )
@@ -216,6 +221,9 @@ def corrected(words: Sequence[str], i: int, start: int, end: int) -> bool:
     before = words[max(start, i - 4) : i]
     if "earlier" in before and ("version" in before or "said" in before):
         return True
+    after = words[i + 1 : min(end, i + 16)]
+    if _CORRECTIONS_OR_REVISIONS.isdisjoint(after):
+        return False  # most figures: no correction word to look at
     k = i + 1
     while k < min(end, i + 14):
         word = words[k]
@@ -318,8 +326,10 @@ def attribution(
     Recognises "according to X", "X said/says/reported ...", "..., said X",
     and a speaker before a colon ("The regional governor: around 4,000 ...").
     """
-    # The loop acts on report verbs only: most sentences have none to look for.
-    verbs = () if REPORT_VERBS.isdisjoint(words[start:end]) else range(start, end)
+    # The loop acts on report verbs only: most sentences have none or one.
+    verbs: Sequence[int] = ()
+    if not _REPORTING.isdisjoint(words[start:end]):
+        verbs = [i for i in range(start, end) if words[i] in _REPORTING]
     for i in verbs:
         word = words[i]
         if word == "according" and i + 1 < end and words[i + 1] == "to":
@@ -458,6 +468,8 @@ def _speaker(
     k = start
     while k < end and (words[k][:1].isdigit() or words[k] in ("-", "*", "•")):
         k += 1  # a liveblog's "10:40", a bullet
+    if ":" not in words[k : k + 16] and "):" not in words[k : k + 16]:
+        return None  # most sentences: no colon to look at
     for colon in range(k, min(end, k + 16)):
         if words[colon] in (":", "):"):
             span = range(k, colon)

@@ -26,7 +26,7 @@ from spacy.pipeline import Sentencizer
 from corridor.extract.actors import ActorFinder
 from corridor.extract.dates import GATE as DATE_GATE
 from corridor.extract.dates import MONTHS, DateMention, DateReader
-from corridor.extract.dates import could_start as could_start_date
+from corridor.extract.dates import could_start_at as could_start_date
 from corridor.extract.events import TRIGGERS, EventMention, find_events
 from corridor.extract.indicators import (
     answers,
@@ -52,7 +52,7 @@ from corridor.extract.numbers import (
     DIGIT_START,
     STARTERS,
     Quantity,
-    could_start,
+    could_start_at,
     find_quantities,
 )
 from corridor.extract.paragraphs import chunks, line_starts
@@ -90,20 +90,6 @@ _ASKING = frozenset(
     words("how what when where why which who whom is are was were did does do will can")
 )
 _SUBSETS = (None, "people.injured", "people.trapped", "people.killed")
-_AFTER_A = frozenset(
-    words(
-        "dozen hundred thousand million handful few couple quarter half third "
-        "single hour day night week month year reported"
-    )
-)
-
-
-def _may_start(lowers: list[str], k: int) -> bool:
-    """``could_start``, and for "a"/"an" only before a word a figure needs."""
-    word = lowers[k]
-    if word in ("a", "an"):
-        return k + 1 < len(lowers) and lowers[k + 1] in _AFTER_A
-    return could_start(word)
 
 
 _DASHES = frozenset(("-", "--", "\u2013", "\u2014"))
@@ -118,6 +104,8 @@ def _dateline_end(orths: list[str]) -> int:
     first = next((k for k, w in enumerate(orths) if w[:1].isalnum()), None)
     if first is None or not orths[first][:1].isupper():
         return 0
+    if _DASHES.isdisjoint(orths[first : first + _DATELINE_REACH]):
+        return 0  # most paragraphs: no dash to end a dateline
     for k in range(first, min(len(orths), first + _DATELINE_REACH)):
         if orths[k] in _DASHES:
             prefix = orths[first:k]
@@ -250,6 +238,7 @@ class Extractor:
         self._places = Gazetteer(lambda name: [t.text for t in nlp.tokenizer(name)])
         self._dates = DateReader()
         self._actors = ActorFinder()
+        self._countries: dict[str, str] = {}  # area -> its country
         self._use(nlp)
 
     def _use(self, nlp: Language) -> None:
@@ -398,10 +387,13 @@ class Extractor:
         )
 
     def _country(self, area: str) -> str:
-        seen = 0
-        while seen < 8 and (up := self._places.parent(area)):
-            area, seen = up, seen + 1
-        return area
+        country = self._countries.get(area)
+        if country is None:  # walked once per area: asked for every figure
+            country, seen = area, 0
+            while seen < 8 and (up := self._places.parent(country)):
+                country, seen = up, seen + 1
+            self._countries[area] = country
+        return country
 
     def _abroad(self, area: str, main: str | None) -> bool:
         """Whether ``area`` lies in another country than the document's place."""
@@ -423,9 +415,9 @@ class Extractor:
     ) -> list[Item]:
         lowers = para.lowers
         hits = para.hits[bisect_left(para.hits, start) : bisect_left(para.hits, end)]
-        if topic is None and not any(
-            lowers[k] in _FIGURE_GATE or lowers[k][:1] in DIGIT_START for k in hits
-        ):
+        figures = [k for k in hits if could_start_at(lowers, k)]
+        triggers = [k for k in hits if lowers[k] in TRIGGERS]
+        if topic is None and not figures and not triggers:
             return []  # no figure and no event here: dates are not needed
         dates = self._dates.find(
             para.orths,
@@ -433,12 +425,10 @@ class Extractor:
             start,
             end,
             published,
-            [k for k in hits if could_start_date(lowers[k])],
+            [k for k in hits if could_start_date(lowers, k)],
         )
         blocked = {i for d in dates for i in range(d.start, d.end)}
-        quantities = find_quantities(
-            lowers, start, end, blocked, [k for k in hits if _may_start(lowers, k)]
-        )
+        quantities = find_quantities(lowers, start, end, blocked, figures)
         found: list[tuple[int, str, Quantity | None, EventMention | None]] = []
         previous: str | None = None
         before: Quantity | None = None
@@ -485,7 +475,6 @@ class Extractor:
             ]
         # "Q: How many convoys got through?" asks, and reports no event
         asks = lowers[end - 1] == "?" and bool(_ASKING & set(lowers[start : start + 5]))
-        triggers = [k for k in hits if lowers[k] in TRIGGERS]
         mentions = [] if asks else find_events(lowers, start, end, triggers)
         if topic and not mentions and not TRIGGERS.keys() & set(lowers[start:end]):
             # "Q: What about the daily pause? A: Cancelled.": the question's noun
@@ -502,9 +491,11 @@ class Extractor:
         source = self._span_text(text, para, *span) if span else None
         actors = self._actors.find(para.orths, start, end)
         items: list[Item] = []
+        places = self._places_in(para, start, end, main)  # once for all its items
+        usable = [d for d in dates if d.role == "at" and d.date is not None]
         for at, kind, figure, cue in sorted(found, key=lambda f: f[0]):
-            where = self._area(para, start, end, at, main)
-            when = self._date(dates, at, published)
+            where = self._area(para, places, at, main)
+            when = self._date(usable, at, published)
             q_start, q_end = self._quote_span(text, para, start, end, at)
             quote = text[q_start:q_end]
             own = (
@@ -603,12 +594,11 @@ class Extractor:
             finish -= 1
         return begin, finish
 
-    def _area(
-        self, para: _Paragraph, start: int, end: int, at: int, main: str | None
-    ) -> str | None:
-        """The nearest place in the sentence (or a part of it named there too),
-        else the paragraph's place, else the document's."""
-        inside = [
+    def _places_in(
+        self, para: _Paragraph, start: int, end: int, main: str | None
+    ) -> list[PlaceMention]:
+        """The places of the sentence a figure may be in."""
+        return [
             p
             for p in para.places
             if start <= p.start < end
@@ -618,6 +608,12 @@ class Extractor:
                 or not self._abroad(p.area, main)
             )
         ]
+
+    def _area(
+        self, para: _Paragraph, inside: list[PlaceMention], at: int, main: str | None
+    ) -> str | None:
+        """The nearest place ``inside`` the sentence (or a part of it named there
+        too), else the paragraph's place, else the document's."""
         here = [p.area for p in sorted(inside, key=lambda p: abs(p.start - at))]
         if not here:
             return para.area or main
@@ -637,8 +633,10 @@ class Extractor:
         return False
 
     @staticmethod
-    def _date(dates: list[DateMention], at: int, published: date | None) -> date | None:
-        usable = [d for d in dates if d.role == "at" and d.date is not None]
+    def _date(
+        usable: list[DateMention], at: int, published: date | None
+    ) -> date | None:
+        """The nearest of the sentence's ``usable`` dates (dated, not "since")."""
         if usable:
             return min(usable, key=lambda d: abs(d.start - at)).date
         return published

@@ -106,7 +106,6 @@ PREFIXES: dict[tuple[str, ...], str] = {
     **NEAR_BOUNDS,
     **HEDGES,
 }
-PREFIX_LENGTHS = (3, 2, 1)
 
 ZEROS: tuple[tuple[str, ...], ...] = (
     ("not", "a", "single"),
