@@ -101,6 +101,19 @@ def test_event_types_are_unique_and_dotted():
     assert all(re.fullmatch(r"[a-z]+\.[a-z_]+", e) for e in EVENT_TYPES)
 
 
+def test_extract_one_document_at_a_time_renews_the_tokenizer_too(monkeypatch):
+    """The runners call ``extract`` per document: its memory must stay bounded
+    over an archive as well, not only inside ``extract_many``."""
+    import corridor.extract.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "RENEW_WORDS", 2)
+    extractor = Extractor()
+    first = extractor._nlp
+    results = [extractor.extract(TEXT) for _ in range(5)]
+    assert extractor._nlp is not first
+    assert all(len(items) == 4 for items in results)
+
+
 def test_extract_many_renews_the_tokenizer_and_keeps_results(monkeypatch):
     import corridor.extract.pipeline as pipeline
 

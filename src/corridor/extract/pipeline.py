@@ -248,6 +248,7 @@ class Extractor:
         place name may start at (no pass over the tokens in Python)."""
         vocab = nlp.vocab
         self._nlp = nlp
+        self._renew_at = len(vocab) + RENEW_WORDS
         self._columns = [
             IDX,
             LENGTH,
@@ -298,6 +299,8 @@ class Extractor:
                         items[k] = replace(items[k], modality="negated")
                 context.update(found, len(items))
                 items.extend(found)
+        if len(self._nlp.vocab) > self._renew_at:
+            self._use(_blank_english())  # see extract_many
         return items
 
     def extract_many(
@@ -306,20 +309,17 @@ class Extractor:
         """``extract`` over a stream of ``(text, published, area)``, lazily.
 
         spaCy keeps every new string it meets (each new number adds one), so
-        once it has learnt ``RENEW_WORDS`` new words (about 5 MB of memory)
-        the tokenizer is built afresh and the old strings are freed: memory
-        stays flat over a long stream. Counting words, not documents, renews
-        only when memory grows: a new tokenizer must learn every word again,
-        and building it takes 0.05 s. (spaCy's ``memory_zone`` does the same
-        per document, but it bypasses the tokenizer's cache and halves the
-        speed.)
+        once the tokenizer has learnt ``RENEW_WORDS`` new words (about 5 MB of
+        memory) ``extract`` builds a fresh one and the old strings are freed:
+        memory stays flat over a long stream, whether it comes through here or
+        one document at a time (as the runners call it). Counting words, not
+        documents, renews only when memory grows: a new tokenizer must learn
+        every word again, and building it takes 0.05 s. (spaCy's
+        ``memory_zone`` does the same per document, but it bypasses the
+        tokenizer's cache and halves the speed.)
         """
-        limit = len(self._nlp.vocab) + RENEW_WORDS
         for text, published, area in documents:
             yield self.extract(text, published, area)
-            if len(self._nlp.vocab) > limit:
-                self._use(_blank_english())
-                limit = len(self._nlp.vocab) + RENEW_WORDS
 
     # -- reading -----------------------------------------------------------
 
