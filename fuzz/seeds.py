@@ -29,6 +29,24 @@ def report_bodies() -> list[str]:
     return bodies
 
 
+def pdf_file(objects: list[bytes], trailer: bytes = b"") -> bytes:
+    """A PDF file of ``objects`` (numbered from 1, the catalog first), with its
+    cross-reference table; ``trailer`` adds entries such as `` /Info 6 0 R``."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{trailer.decode()} >>\n"
+        f"startxref\n{xref}\n%%EOF\n"
+    ).encode()
+    return bytes(out)
+
+
 def pdf(pages: list[str | None], *, compress: bool = False, title: str = "") -> bytes:
     """A PDF with one page per item of ``pages`` (None: a page with no text)."""
     count = len(pages)
@@ -69,17 +87,4 @@ def pdf(pages: list[str | None], *, compress: bool = False, title: str = "") -> 
             "/CreationDate (D:20161201120000Z) >>".encode("latin-1")
         )
         info = f" /Info {len(objects)} 0 R".encode()
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    for offset in offsets:
-        out += f"{offset:010d} 00000 n \n".encode()
-    out += (
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{info.decode()} >>\n"
-        f"startxref\n{xref}\n%%EOF\n"
-    ).encode()
-    return bytes(out)
+    return pdf_file(objects, info)

@@ -13,6 +13,7 @@ from click.testing import CliRunner, Result
 from corridor.cli import cli
 from corridor.ingest.signing import new_key_pair, sign
 from corridor.store.engine import Store, open_store
+from fuzz.seeds import pdf_file
 
 Run = Callable[..., Result]
 
@@ -90,17 +91,4 @@ def minimal_pdf(text: str | None) -> bytes:
         + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    for offset in offsets:
-        out += f"{offset:010d} 00000 n \n".encode()
-    out += (
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
-        "%%EOF\n"
-    ).encode()
-    return bytes(out)
+    return pdf_file(objects)

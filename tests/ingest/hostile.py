@@ -30,7 +30,7 @@ import struct
 import zlib
 from pathlib import Path
 
-from fuzz.seeds import pdf
+from fuzz.seeds import pdf, pdf_file
 
 GIB = 1 << 30
 FORM = " /Type /XObject /Subtype /Form /BBox [0 0 612 792]"
@@ -151,20 +151,8 @@ def shared_content_pdf(
     )
     page = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents "
     objects += [f"{page}{drawn} /Font << /F1 3 0 R >> >> >>".encode()] * pages
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += (
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\n"
-        f"startxref\n{xref}\n%%EOF\n"
-    ).encode()
     path = folder / name
-    path.write_bytes(bytes(out))
+    path.write_bytes(pdf_file(objects))
     return path
 
 
