@@ -9,6 +9,8 @@ inflates to gigabytes takes milliseconds and a few megabytes to write:
 * ``shared_content_pdf``: 900 pages drawing one 15 MB content stream;
 * ``sparse_line``: a 1 GiB file with no newline (sparse: no disk is used);
 * ``corpus_with_huge_line``: a JSON Lines corpus whose second line is 1 GB;
+* ``parquet_dictionary_bomb``: a Parquet corpus of a few kilobytes whose rows
+  repeat one dictionary value of ``megabytes`` MB (1.3 GB and 1.5 GB decoded);
 * ``nested_html``: ``<div>`` nested 200,000 deep;
 * ``wide_html``: 800,000 paragraphs in 19 MB;
 * ``many_pages_pdf``: 5,000 pages, with or without a text layer;
@@ -171,6 +173,25 @@ def corpus_with_huge_line(folder: Path, name: str = "feed.jsonl") -> Path:
     with path.open("wb") as handle:
         handle.write(b'{"text": "About 300 people fled the old city."}\n{"text": "')
         handle.truncate(GIB)
+    return path
+
+
+def parquet_dictionary_bomb(
+    folder: Path, name: str = "feed.parquet", megabytes: int = 21, rows: int = 60
+) -> Path:
+    """A good record, then ``rows`` rows that all point at one dictionary value
+    of ``megabytes`` MB: Parquet stores it once, a reader decodes it per row."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    values = pa.array(
+        ["About 300 people fled the old city.", "x" * (megabytes << 20)],
+        type=pa.large_string(),
+    )
+    indices = pa.array([0] + [1] * rows, type=pa.int32())
+    text = pa.DictionaryArray.from_arrays(indices, values)
+    path = folder / name
+    pq.write_table(pa.table({"text": text}), path, compression="zstd")
     return path
 
 

@@ -245,6 +245,38 @@ def test_corpus_with_a_one_gigabyte_line_stores_the_other_records(
     assert_log_verifies(seeded, 2)
 
 
+def test_parquet_dictionary_bomb_refuses_each_long_row_and_stores_the_rest(
+    seeded: Path, tmp_path: Path
+) -> None:
+    path = hostile.parquet_dictionary_bomb(tmp_path)
+    assert path.stat().st_size < 64 * 1024  # 1.3 GB of text once decoded
+    ran = corridor(seeded, "ingest", str(path))
+    record(path.name, ran)
+    assert ran.status == 1
+    lines = ran.stderr.splitlines()
+    assert lines == [
+        f"Error: {path}: row {row}: field 'text' is 22,020,096 characters, over "
+        "the 20,971,520 limit"
+        for row in range(2, 62)
+    ]
+    assert ran.stdout.strip() == "1 new, 0 already stored, 60 rejected"
+    assert ran.peak_mb < 600
+    assert documents(seeded) == 2
+    assert_log_verifies(seeded, 2)
+
+
+def test_parquet_rows_too_big_to_decode_are_refused_in_one_line(
+    seeded: Path, tmp_path: Path
+) -> None:
+    path = hostile.parquet_dictionary_bomb(tmp_path, megabytes=300, rows=5000)
+    ran = corridor(seeded, "ingest", str(path))
+    record(path.name, ran)
+    assert_refused(ran, str(path), r"row 1 on: could not be read \(.*malloc")
+    assert ran.stdout.strip() == "0 new, 0 already stored, 1 rejected"
+    assert documents(seeded) == 1
+    assert_log_verifies(seeded, 1)
+
+
 def test_folder_with_loop_fifo_and_device_stores_the_rest(
     seeded: Path, tmp_path: Path
 ) -> None:

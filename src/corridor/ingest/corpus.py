@@ -40,9 +40,10 @@ def records(
     """Each record of the corpus with its line or row number, or its error.
 
     A JSON line longer than ``LINE_FACTOR`` x ``max_chars`` bytes (room for
-    escapes) is refused unread, and skipped in bounded memory."""
+    escapes) is refused unread, and skipped in bounded memory; so is a Parquet
+    row with a value of more than ``max_chars`` characters."""
     if path.suffix.lower() == ".parquet":
-        yield from _parquet(path)
+        yield from _parquet(path, max_chars)
     else:
         yield from _json_lines(path, max_chars)
 
@@ -85,7 +86,16 @@ def _json_lines(path: Path, max_chars: int) -> Iterator[Record | RecordError]:
             yield number, value
 
 
-def _parquet(path: Path) -> Iterator[Record | RecordError]:
+# Parquet rows are read a few at a time: a small file can hold a dictionary
+# value of many megabytes that thousands of rows repeat, and a batch is decoded
+# whole before anything can look at it. Four rows cost about 8 µs of pyarrow's
+# time per row, against 28 µs for one and 7 µs for 500.
+PARQUET_ROWS_PER_READ = 4
+
+
+def _parquet(path: Path, max_chars: int) -> Iterator[Record | RecordError]:
+    import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
     try:
@@ -98,10 +108,55 @@ def _parquet(path: Path) -> Iterator[Record | RecordError]:
         yield RecordError("has no 'text' column")
         return
     row = 0
-    for batch in table.iter_batches(batch_size=CHUNK, columns=wanted):
-        for value in batch.to_pylist():
+    batches = table.iter_batches(batch_size=PARQUET_ROWS_PER_READ, columns=wanted)
+    while True:
+        try:
+            batch = next(batches, None)
+        except (pa.ArrowException, MemoryError, OSError) as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            yield RecordError(f"row {row + 1} on: could not be read ({reason})")
+            return
+        if batch is None:
+            return
+        oversized = _oversized(batch, max_chars, pa, pc)
+        values = batch.to_pylist() if not oversized else None
+        for index in range(batch.num_rows):
             row += 1
-            yield row, value
+            if index in oversized:
+                name, size = oversized[index]
+                yield RecordError(
+                    f"row {row}: field {name!r} is {size:,} characters, over "
+                    f"the {max_chars:,} limit"
+                )
+            elif values is not None:
+                yield row, values[index]
+            else:
+                yield row, batch.slice(index, 1).to_pylist()[0]
+
+
+def _oversized(
+    batch: Any, max_chars: int, pa: Any, pc: Any
+) -> dict[int, tuple[str, int]]:
+    """Rows of ``batch`` with a value of more than ``max_chars`` characters (or
+    bytes), found from the lengths alone, before any becomes a Python string."""
+    found: dict[int, tuple[str, int]] = {}
+    for name, column in zip(batch.schema.names, batch.columns, strict=True):
+        values, indices = column, None
+        if pa.types.is_dictionary(column.type):  # measure each value once
+            values, indices = column.dictionary, column.indices
+        kind = values.type
+        if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+            lengths = pc.utf8_length(values)
+        elif pa.types.is_binary(kind) or pa.types.is_large_binary(kind):
+            lengths = pc.binary_length(values)
+        else:
+            continue
+        if indices is not None:
+            lengths = pc.take(lengths, indices)
+        for index, size in enumerate(lengths.to_pylist()):
+            if size is not None and size > max_chars:
+                found.setdefault(index, (name, size))
+    return found
 
 
 def report(
