@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from corridor.ingest import witness
 from corridor.store import queries
 from corridor.store.engine import open_store
 from tests.conftest import Run, minimal_pdf, signed_report, write, write_json
@@ -252,6 +253,28 @@ def test_a_bad_report_in_a_witness_file_rejects_the_whole_file(
     result = run("ingest", str(tmp_path / "two.json"))
     assert result.exit_code == 1
     assert "two.json: report 2: field 'observed_at' is missing" in result.stderr
+    assert stored(db) == []
+
+
+@pytest.mark.parametrize("suffix", ["json", "csv"])
+def test_a_witness_file_of_more_than_10000_reports_is_refused(
+    run: Run, db: str, tmp_path: Path, suffix: str
+) -> None:
+    count = witness.MAX_REPORTS + 1
+    path = tmp_path / f"many.{suffix}"
+    if suffix == "json":
+        report = {"witness": "w-a", "observed_at": "2016-12-15", "text": "Buses left."}
+        write_json(path, [report] * count)
+    else:
+        write(
+            path, "witness,observed_at,text\n" + "w-a,2016-12-15,Buses left.\n" * count
+        )
+    result = run("ingest", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"Error: {path}: holds 10,001 witness reports, more than the 10,000 one "
+        "file may hold; split it into files of at most 10,000"
+    )
     assert stored(db) == []
 
 
