@@ -1,6 +1,6 @@
-"""Format checks for the second held-out extraction set (tests/heldout2).
+"""Format checks for the held-out extraction sets (tests/heldout2, tests/heldout3).
 
-Only the format is checked here; the set is never used to tune extraction.
+Only the format is checked here; the sets are never used to tune extraction.
 """
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ import yaml
 
 from corridor.extract.records import EVENT_TYPES, INDICATORS
 
-HELDOUT2 = Path(__file__).parent / "heldout2"
+HERE = Path(__file__).parent
+# folder -> id prefix
+SETS = {"heldout2": "h2-", "heldout3": "h3-"}
 MODALITIES = {
     "asserted",
     "estimated",
@@ -22,32 +24,48 @@ MODALITIES = {
     "negated",
 }
 KINDS = {"news", "editorial", "agency", "witness"}
-FILES = sorted(HELDOUT2.glob("*.yaml"))
 
 
-def _docs():
-    for path in FILES:
+def _files(folder: str):
+    return sorted((HERE / folder).glob("*.yaml"))
+
+
+def _docs(folder: str):
+    for path in _files(folder):
         for doc in yaml.safe_load(path.read_text(encoding="utf-8")):
             yield path.name, doc
+
+
+def _all_docs():
+    for folder in SETS:
+        for name, doc in _docs(folder):
+            yield f"{folder}/{name}", doc
 
 
 def _bound(value: str):
     return None if value == "-" else float(value)
 
 
-def test_set_size():
-    assert len(FILES) >= 7
-    assert len(list(_docs())) >= 60
+@pytest.mark.parametrize("folder", sorted(SETS))
+def test_set_size(folder):
+    assert len(_files(folder)) >= 7
+    assert len(list(_docs(folder))) >= 60
 
 
-def test_ids_unique_and_prefixed():
-    ids = [doc["id"] for _, doc in _docs()]
+@pytest.mark.parametrize("folder,prefix", sorted(SETS.items()))
+def test_ids_unique_and_prefixed(folder, prefix):
+    ids = [doc["id"] for _, doc in _docs(folder)]
     assert len(ids) == len(set(ids))
-    assert all(i.startswith("h2-") for i in ids)
+    assert all(i.startswith(prefix) for i in ids)
+
+
+def test_ids_unique_across_sets():
+    ids = [doc["id"] for _, doc in _all_docs()]
+    assert len(ids) == len(set(ids))
 
 
 @pytest.mark.parametrize(
-    "name,doc", list(_docs()), ids=lambda v: v if isinstance(v, str) else v["id"]
+    "name,doc", list(_all_docs()), ids=lambda v: v if isinstance(v, str) else v["id"]
 )
 def test_document(name, doc):
     assert set(doc) == {"id", "kind", "published", "area", "text", "claims", "events"}
