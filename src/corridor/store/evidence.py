@@ -404,6 +404,17 @@ def events(conn: Connection) -> Iterator[dict[str, Any]]:
         yield dict(row._mapping)
 
 
+def area_counts(conn: Connection, table: sa.Table) -> dict[str | None, int]:
+    """How many current rows of ``table`` (claims or events) name each area, as
+    stored (not canonical, corrections not applied), counted in SQL."""
+    query = (
+        sa.select(table.c.area, sa.func.count())
+        .where(_current(table))
+        .group_by(table.c.area)
+    )
+    return {row[0]: int(row[1]) for row in conn.execute(query)}
+
+
 def documents_to_extract(store: Store, redo: bool) -> list[str]:
     """Ids of documents never extracted (all documents with ``redo``)."""
     d, ex = schema.documents, schema.extractions

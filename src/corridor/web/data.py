@@ -192,10 +192,12 @@ def areas(store: Store) -> list[dict[str, Any]]:
     claim_count: Counter[str] = Counter()
     event_count: Counter[str] = Counter()
     with store.read() as conn:
-        for row in evidence.claims(conn):
-            claim_count[canonical_area(row["area"]) or "(no area)"] += 1
-        for row in evidence.events(conn):
-            event_count[canonical_area(row["area"]) or "(no area)"] += 1
+        for counts, table in (
+            (claim_count, schema.claims),
+            (event_count, schema.events),
+        ):
+            for area, count in evidence.area_counts(conn, table).items():
+                counts[canonical_area(area) or "(no area)"] += count
     names = sorted(
         (set(claim_count) | set(event_count)) - {"(no area)"},
         key=lambda a: (-claim_count[a] - event_count[a], a),
