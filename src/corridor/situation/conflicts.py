@@ -84,11 +84,6 @@ def _widened(item: Evidence) -> tuple[float, float]:
     return low, high
 
 
-def _overlap(a: Evidence, b: Evidence) -> bool:
-    (a_low, a_high), (b_low, b_high) = _widened(a), _widened(b)
-    return a_low <= b_high and b_low <= a_high
-
-
 def _close(a: Evidence, b: Evidence, days: int) -> bool:
     if a.on is None or b.on is None:
         return a.on is None and b.on is None
@@ -97,15 +92,16 @@ def _close(a: Evidence, b: Evidence, days: int) -> bool:
 
 def figure_conflict(estimate: Estimate) -> Conflict | None:
     """The estimate's figures that some other source's figure contradicts."""
-    items = estimate.evidence
     days = same_time_days(estimate.indicator)
+    # Every pair is compared, so each item's widened range is worked out once.
+    items = [(e, *_widened(e)) for e in estimate.evidence]
     disputed: dict[str, Evidence] = {}
-    for i, first in enumerate(items):
-        for second in items[i + 1 :]:
+    for i, (first, first_low, first_high) in enumerate(items):
+        for second, second_low, second_high in items[i + 1 :]:
             if (
-                first.source_key != second.source_key
+                (first_low > second_high or second_low > first_high)
+                and first.source_key != second.source_key
                 and _close(first, second, days)
-                and not _overlap(first, second)
             ):
                 disputed.setdefault(first.claim_id, first)
                 disputed.setdefault(second.claim_id, second)

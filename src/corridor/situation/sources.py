@@ -9,6 +9,7 @@ report for its witness. Originators are matched loosely: "the UN",
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Patterns tried in order; the first that matches names the originator.
@@ -69,6 +70,7 @@ _TRAILING = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # a picture asks once per claim; names repeat
 def originator(attribution: str | None) -> str | None:
     """The source ``attribution`` names, or None when it names nobody usable."""
     if not attribution:

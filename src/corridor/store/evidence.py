@@ -361,10 +361,11 @@ def claim_count(
 
 
 def _with_corrections(
-    rows: Iterator[Any], where: ClaimFilter, fixes: dict[str, dict[str, Any]]
+    rows: sa.CursorResult[Any], where: ClaimFilter, fixes: dict[str, dict[str, Any]]
 ) -> Iterator[dict[str, Any]]:
+    keys = list(rows.keys())  # once: a row's own mapping looks them up each time
     for row in rows:
-        item = dict(row._mapping)
+        item = dict(zip(keys, row, strict=True))
         change = fixes.get(item["id"])
         if change is None:
             yield item
