@@ -15,10 +15,16 @@ it with ``extract_distributed`` on a local Dask cluster of 1 worker, then again
   and the client included, since a local cluster runs them there) and in the
   workers, from the operating system's accounting, so the figures hold on a
   busy machine where wall-clock rates do not;
+- then, on the same cluster, documents per second extracted on the cluster
+  alone: the same batches, the same number in flight, the workers' same work
+  (extracting and preparing the rows), the results shipped back and dropped,
+  nothing written, with the CPU of the workers and of this process (Dask's
+  scheduler and client); this is what the workers do without the writer;
 - each worker's peak RSS.
 
-Then the speed-up 2 workers / 1 worker, and the ceiling the CPU figures set on
-it: with ``w`` worker and ``c`` writer CPU per document, one worker runs at
+Then the speed-up 2 workers / 1 worker, for both, and the ceiling the CPU
+figures set on the second: with ``w`` worker and ``c`` writer CPU per
+document, one worker runs at
 ``1/max(w, c)`` (the writer has a core of its own) and two share the two cores,
 ``2/(w + c)``, so on two cores the speed-up cannot pass ``2·max(w, c)/(w + c)``.
 With --postgres URL_OF_EMPTY_DB the end-to-end run on 2 workers is repeated into
@@ -38,7 +44,9 @@ import tempfile
 import time
 import warnings
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
+from typing import Any
 
 import psutil
 
@@ -48,6 +56,8 @@ from ingest import report
 
 from corridor.ingest import batch
 from corridor.runners import extract_distributed
+from corridor.runners.distributed import DEFAULT_BATCH, Item, _batches, extract_batch
+from corridor.runners.sequential import EXTRACTOR_NAME
 from corridor.store import evidence
 from corridor.store.engine import Store, open_store
 
@@ -60,10 +70,17 @@ class Run:
     writer_cpu: float
     worker_cpu: list[float]
     worker_rss_mb: list[float]
+    cluster_seconds: float
+    cluster_worker_cpu: list[float]
+    cluster_client_cpu: float
 
     @property
     def rate(self) -> float:
         return self.documents / self.seconds
+
+    @property
+    def cluster_rate(self) -> float:
+        return self.documents / self.cluster_seconds
 
     @property
     def end_to_end(self) -> float:
@@ -91,6 +108,32 @@ def ingest(store: Store, files: list[Path]) -> float:
     return time.perf_counter() - start
 
 
+def cluster_only(client: Any, batches: list[list[Item]], workers: int) -> float:
+    """Seconds for the cluster to extract ``batches`` and prepare their rows,
+    results shipped back to this process and dropped: the workers' share of
+    ``extract_distributed``, with the same batches and the same slots in flight,
+    and no writer."""
+    from distributed import as_completed
+
+    pending = iter(batches)
+    start = time.perf_counter()
+    running = as_completed(
+        [
+            client.submit(extract_batch, b, EXTRACTOR_NAME, pure=False)
+            for b in islice(pending, 2 * workers)
+        ]
+    )
+    for future in running:
+        future.result()
+        future.release()
+        following = next(pending, None)
+        if following is not None:
+            running.add(
+                client.submit(extract_batch, following, EXTRACTOR_NAME, pure=False)
+            )
+    return time.perf_counter() - start
+
+
 def extract(db: str, files: list[Path], workers: int) -> Run:
     from distributed import Client, LocalCluster
 
@@ -112,6 +155,7 @@ def extract(db: str, files: list[Path], workers: int) -> Run:
         processes = [psutil.Process(pid) for pid in pids.values()]
         writer = psutil.Process()
         ids = evidence.documents_to_extract(store, redo=False)
+        batches = list(_batches(store, ids, DEFAULT_BATCH))
         cpu_before = _cpu(writer), [_cpu(p) for p in processes]
         start = time.perf_counter()
         done = sum(
@@ -125,13 +169,31 @@ def extract(db: str, files: list[Path], workers: int) -> Run:
         worker_cpu = [
             _cpu(p) - before for p, before in zip(processes, cpu_before[1], strict=True)
         ]
+        # then the workers alone, on the same batches, now warm
+        client_before, cluster_before = _cpu(writer), [_cpu(p) for p in processes]
+        cluster_seconds = cluster_only(client, batches, workers)
+        cluster_worker_cpu = [
+            _cpu(p) - before
+            for p, before in zip(processes, cluster_before, strict=True)
+        ]
+        cluster_client_cpu = _cpu(writer) - client_before
         peaks = list(client.run(_rss_mb).values())
         assert done == len(ids) == len(files), (done, len(ids))
     finally:
         client.close()
         cluster.close()
         store.close()
-    return Run(done, seconds, ingest_seconds, writer_cpu, worker_cpu, peaks)
+    return Run(
+        done,
+        seconds,
+        ingest_seconds,
+        writer_cpu,
+        worker_cpu,
+        peaks,
+        cluster_seconds,
+        cluster_worker_cpu,
+        cluster_client_cpu,
+    )
 
 
 def describe(workers: int, run: Run) -> str:
@@ -142,7 +204,11 @@ def describe(workers: int, run: Run) -> str:
         f"    CPU per 1,000 docs: writer process {run.per_1000(run.writer_cpu):.2f} s, "
         f"workers {run.per_1000(sum(run.worker_cpu)):.2f} s "
         f"({', '.join(f'{run.per_1000(c):.2f}' for c in run.worker_cpu)}); "
-        f"peak RSS per worker {', '.join(f'{p:.0f}' for p in run.worker_rss_mb)} MB"
+        f"peak RSS per worker {', '.join(f'{p:.0f}' for p in run.worker_rss_mb)} MB\n"
+        f"    on the cluster alone, nothing written: {run.cluster_rate:7.1f} docs/s "
+        f"(CPU per 1,000 docs: workers "
+        f"{run.per_1000(sum(run.cluster_worker_cpu)):.2f} s, scheduler and "
+        f"client {run.per_1000(run.cluster_client_cpu):.2f} s)"
     )
 
 
@@ -177,13 +243,16 @@ def main() -> None:
             w, c = one.per_1000(sum(one.worker_cpu)), one.per_1000(one.writer_cpu)
             w2, c2 = two.per_1000(sum(two.worker_cpu)), two.per_1000(two.writer_cpu)
             print(
-                f"speed-up 2 workers / 1 worker: {two.rate / one.rate:.2f} "
-                f"(target 1.8); the ceiling on 2 cores for these CPU costs, "
+                f"speed-up 2 workers / 1 worker, extracted and stored: "
+                f"{two.rate / one.rate:.2f} (target 1.8); the ceiling on 2 cores "
+                f"for these CPU costs, "
                 f"2·max(w, c)/(w + c) with w = {w:.2f}, c = {c:.2f}: "
                 f"{2 * max(w, c) / (w + c):.2f}\n"
                 f"    CPU-bound estimate for 2 idle cores (not a measurement): "
                 f"1 worker {1000 / max(w, c):.0f} docs/s, 2 workers "
                 f"{2000 / (w2 + c2):.0f} docs/s\n"
+                f"speed-up 2 workers / 1 worker on the cluster alone, nothing "
+                f"written: {two.cluster_rate / one.cluster_rate:.2f}\n"
             )
         if args.postgres:
             run = extract(args.postgres, files, 2)
