@@ -45,8 +45,8 @@ def test_sigkill_during_extract_leaves_one_extraction_per_document(
     rng = random.Random(2016)
     done, partial = 0, 0
     for _ in range(KILLS):
-        kill_after(
-            [CORRIDOR, "--db", str(db), "extract"],
+        kill_after(  # small batches, so that 80 kills land in 400 documents
+            [CORRIDOR, "--db", str(db), "extract", "--batch", "3"],
             lambda: _extracted(db),
             done + rng.randint(1, 4),
         )

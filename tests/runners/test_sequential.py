@@ -62,6 +62,35 @@ def test_extract_stores_claims_once_and_redo_changes_nothing(
     assert run("log", "verify").exit_code == 0
 
 
+def test_extract_in_batches_stores_each_document_once_in_order(
+    run: Run, db: str, tmp_path: Path
+) -> None:
+    for i in range(7):
+        write(tmp_path / f"r{i}.md", REPORT.replace("31,500", f"{31_500 + i:,}"))
+    assert run("ingest", str(tmp_path)).exit_code == 0
+    first = run("extract", "--batch", "3", "--json")
+    assert first.exit_code == 0, first.output
+    lines = [json.loads(line) for line in first.stdout.splitlines()]
+    assert len(lines) == 7 and all(line["changed"] for line in lines)
+    with sqlite3.connect(db) as conn:
+        numbers = conn.execute(
+            "select document_id, number from extractions order by document_id"
+        ).fetchall()
+    assert sorted(n for _, n in numbers) == [1] * 7
+    assert len({d for d, _ in numbers}) == 7
+    redo = run("extract", "--redo", "--batch", "2")
+    assert "(7 unchanged)" in redo.stdout
+    assert run("log", "verify").exit_code == 0
+
+
+def test_extract_batch_needs_stored_documents(run: Run, tmp_path: Path) -> None:
+    result = run(
+        "extract", "--json", "--batch", "5", str(write(tmp_path / "r.md", REPORT))
+    )
+    assert result.exit_code == 2
+    assert "--batch" in result.stderr
+
+
 def counts_events(db: str) -> int:
     with sqlite3.connect(db) as conn:
         return int(conn.execute("select count(*) from events").fetchone()[0])

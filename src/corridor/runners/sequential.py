@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,12 +34,31 @@ def _columns(item: Claim | Event) -> dict[str, Any]:
     return dataclasses.asdict(item)
 
 
+BATCH_DOCUMENTS = 100
+BATCH_SECONDS = 2.0
+"""Extractions are written in batches: one transaction per document cost as
+much as extracting it. A batch is written when it holds this many documents
+or has been open this long, so progress and durability do not wait on a slow
+document."""
+
+
 def extract_stored(
-    store: Store, extractor: Extractor, document_ids: Iterable[str]
+    store: Store,
+    extractor: Extractor,
+    document_ids: Iterable[str],
+    *,
+    batch: int = BATCH_DOCUMENTS,
 ) -> Iterator[ExtractOutcome]:
-    """Extract each stored document and write its claims and events (one
-    transaction per document, appended to the evidence log)."""
+    """Extract each stored document and write its claims and events, appended
+    to the evidence log, ``batch`` documents to a transaction.
+
+    Writing is idempotent (an extraction equal to the document's latest is not
+    stored again), so a run cut short loses at most the batch being written
+    and a rerun picks it up.
+    """
     docs = schema.documents
+    pending: list[evidence.PreparedExtraction] = []
+    opened = time.monotonic()
     for document_id in document_ids:
         with store.read() as conn:
             doc = conn.execute(
@@ -46,14 +66,34 @@ def extract_stored(
                     docs.c.id == document_id
                 )
             ).one()
+            latest = evidence.latest_extractions(conn, [document_id])
         items = extractor.extract(doc.text, published=doc.published, area=doc.area)
-        claims = [_columns(i) for i in items if isinstance(i, Claim)]
-        events = [_columns(i) for i in items if isinstance(i, Event)]
-        with store.transaction() as conn:
-            made = evidence.record_extraction(
-                conn, document_id, EXTRACTOR_NAME, claims, events
+        pending.append(
+            evidence.prepare_extraction(
+                document_id,
+                EXTRACTOR_NAME,
+                [_columns(i) for i in items if isinstance(i, Claim)],
+                [_columns(i) for i in items if isinstance(i, Event)],
+                number=latest.get(document_id, (0, ""))[0] + 1,
             )
-        yield ExtractOutcome(document_id, len(claims), len(events), made is not None)
+        )
+        if len(pending) >= batch or time.monotonic() - opened >= BATCH_SECONDS:
+            yield from _write(store, pending)
+            pending, opened = [], time.monotonic()
+    yield from _write(store, pending)
+
+
+def _write(
+    store: Store, prepared: list[evidence.PreparedExtraction]
+) -> Iterator[ExtractOutcome]:
+    if not prepared:
+        return
+    with store.transaction() as conn:
+        made = evidence.write_prepared(conn, prepared)
+    for item, extraction in zip(prepared, made, strict=True):
+        yield ExtractOutcome(
+            item.document_id, item.claims, item.events, extraction is not None
+        )
 
 
 def extract_files(
