@@ -15,18 +15,18 @@ is missing.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from itertools import islice
+from types import SimpleNamespace
 from typing import Any
 
 import sqlalchemy as sa
 
-from corridor.extract import Claim, Event, Extractor
-from corridor.runners.sequential import EXTRACTOR_NAME, ExtractOutcome
+from corridor.extract import Extractor
+from corridor.runners.sequential import EXTRACTOR_NAME, ExtractOutcome, prepare
 from corridor.store import evidence, schema
 from corridor.store.engine import Store
 from corridor.store.evidence import PreparedExtraction
@@ -53,19 +53,16 @@ def extract_batch(
     if extractor is None:
         extractor = Extractor()
         worker.corridor_extractor = extractor
-    prepared = []
-    for document_id, text, published, area, number in batch:
-        items = extractor.extract(text, published=published, area=area)
-        prepared.append(
-            evidence.prepare_extraction(
-                document_id,
-                extractor_name,
-                [dataclasses.asdict(i) for i in items if isinstance(i, Claim)],
-                [dataclasses.asdict(i) for i in items if isinstance(i, Event)],
-                number=number,
-            )
+    return [
+        prepare(
+            extractor,
+            extractor_name,
+            document_id,
+            SimpleNamespace(text=text, published=published, area=area),
+            number=number,
         )
-    return prepared
+        for document_id, text, published, area, number in batch
+    ]
 
 
 def _batches(

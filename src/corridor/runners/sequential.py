@@ -34,6 +34,26 @@ def _columns(item: Claim | Event) -> dict[str, Any]:
     return dataclasses.asdict(item)
 
 
+def prepare(
+    extractor: Extractor,
+    extractor_name: str,
+    document_id: str,
+    doc: Any,
+    *,
+    number: int,
+) -> evidence.PreparedExtraction:
+    """Extract one document (``doc`` has ``text``, ``published`` and ``area``)
+    and make its rows and log records ready to write as extraction ``number``."""
+    items = extractor.extract(doc.text, published=doc.published, area=doc.area)
+    return evidence.prepare_extraction(
+        document_id,
+        extractor_name,
+        [_columns(i) for i in items if isinstance(i, Claim)],
+        [_columns(i) for i in items if isinstance(i, Event)],
+        number=number,
+    )
+
+
 BATCH_DOCUMENTS = 100
 BATCH_SECONDS = 2.0
 """Extractions are written in batches: one transaction per document cost as
@@ -67,15 +87,9 @@ def extract_stored(
                 )
             ).one()
             latest = evidence.latest_extractions(conn, [document_id])
-        items = extractor.extract(doc.text, published=doc.published, area=doc.area)
+        number = latest.get(document_id, (0, ""))[0] + 1
         pending.append(
-            evidence.prepare_extraction(
-                document_id,
-                EXTRACTOR_NAME,
-                [_columns(i) for i in items if isinstance(i, Claim)],
-                [_columns(i) for i in items if isinstance(i, Event)],
-                number=latest.get(document_id, (0, ""))[0] + 1,
-            )
+            prepare(extractor, EXTRACTOR_NAME, document_id, doc, number=number)
         )
         if len(pending) >= batch or time.monotonic() - opened >= BATCH_SECONDS:
             yield from _write(store, pending)
