@@ -20,7 +20,6 @@ import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from itertools import islice
-from types import SimpleNamespace
 from typing import Any
 
 import sqlalchemy as sa
@@ -58,7 +57,9 @@ def extract_batch(
             extractor,
             extractor_name,
             document_id,
-            SimpleNamespace(text=text, published=published, area=area),
+            text,
+            published,
+            area,
             number=number,
         )
         for document_id, text, published, area, number in batch

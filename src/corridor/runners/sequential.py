@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -38,13 +39,15 @@ def prepare(
     extractor: Extractor,
     extractor_name: str,
     document_id: str,
-    doc: Any,
+    text: str,
+    published: dt.date | None,
+    area: str | None,
     *,
     number: int,
 ) -> evidence.PreparedExtraction:
-    """Extract one document (``doc`` has ``text``, ``published`` and ``area``)
-    and make its rows and log records ready to write as extraction ``number``."""
-    items = extractor.extract(doc.text, published=doc.published, area=doc.area)
+    """Extract one document and make its rows and log records ready to write
+    as extraction ``number``."""
+    items = extractor.extract(text, published=published, area=area)
     return evidence.prepare_extraction(
         document_id,
         extractor_name,
@@ -89,7 +92,15 @@ def extract_stored(
             latest = evidence.latest_extractions(conn, [document_id])
         number = latest.get(document_id, (0, ""))[0] + 1
         pending.append(
-            prepare(extractor, EXTRACTOR_NAME, document_id, doc, number=number)
+            prepare(
+                extractor,
+                EXTRACTOR_NAME,
+                document_id,
+                doc.text,
+                doc.published,
+                doc.area,
+                number=number,
+            )
         )
         if len(pending) >= batch or time.monotonic() - opened >= BATCH_SECONDS:
             yield from _write(store, pending)
