@@ -258,14 +258,24 @@ def test_prose_before_a_colon_is_no_speaker(extractor):
             "Five hospitals were shelled overnight; two were destroyed.",
             ["hospital.hit", "hospital.destroyed"],
         ),
-        ("A convoy of 12 buses was stopped at the checkpoint.", ["convoy.blocked"]),
+        (
+            "A convoy of 12 aid trucks was stopped at the checkpoint.",
+            ["convoy.blocked"],
+        ),
+        # bus convoys of an evacuation are not aid convoys (no convoy.* event)
+        ("A convoy of 12 buses was stopped at the checkpoint.", []),
         (
             "The evacuations were halted for a day before resuming on Friday.",
             ["evacuation.paused", "evacuation.started"],
         ),
         ("Tomorrow the corridor will work from 9am.", ["corridor.announced"]),
         ("Moscow has named four corridors.", ["corridor.announced"]),
-        ("The convoy was fired upon near the bridge.", ["convoy.blocked"]),
+        # an attacked convoy is blocked only if it could not go on
+        ("The convoy was fired upon near the bridge.", []),
+        (
+            "The convoy was fired upon near the bridge and turned back.",
+            ["convoy.blocked"],
+        ),
         ("Medicines arrived through corridors they set up in May.", []),
         ("Troops blocked a UN aid convoy from entering the town.", ["convoy.blocked"]),
         ("A temporary truce went into effect at 9 a.m.", ["ceasefire.declared"]),

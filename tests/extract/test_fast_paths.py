@@ -14,7 +14,7 @@ from spacy.attrs import IDX, IS_PUNCT, LENGTH
 from corridor.extract.cues import CUES, NO_AID_CUES
 from corridor.extract.dates import DateReader, _quick
 from corridor.extract.lexicon import words
-from corridor.extract.pipeline import _is_period, _sentence_starts
+from corridor.extract.pipeline import Extractor, _is_period, _may_hit, _sentence_starts
 
 
 @pytest.mark.parametrize(
@@ -537,11 +537,17 @@ def test_cue_lookup_by_length_finds_what_every_length_finds(words, data):
 def _people_reading_the_clause_first(cue, words, q, start, end):
     """``indicators._people`` as it was: the clause read for every cue."""
     from corridor.extract.cues import VEHICLES
-    from corridor.extract.indicators import _window
+    from corridor.extract.indicators import _in_a_building, _window
 
     if cue == "forces.troops":
         return None
     clause = _window(words, q.start, start, end)
+    if (
+        cue == "people.displaced"
+        and "sheltering" in clause
+        and _in_a_building(words, start, end)
+    ):
+        return None
     if cue == "people.displaced" and clause & VEHICLES:
         return "people.evacuated"
     if cue == "people.trapped" and "left" in clause and clause & VEHICLES:
@@ -602,3 +608,24 @@ def test_suffix_gates_drop_nothing_the_grammar_reads(words):
         patch.setattr(numbers, "_SUFFIX_FIRST", _EveryWord())
         patch.setattr(numbers, "_TRAILING_FIRST", _EveryWord())
         assert [numbers.parse_quantity(words, i) for i in range(len(words))] == gated
+
+
+_EXTRACTOR = Extractor()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ 1,.!?\n\t\"'-:;%$()…é")), max_size=60))
+def test_pruned_lexeme_getters_keep_the_columns_read(text):
+    """The extractor's vocab computes only the lexeme attributes it reads: new
+    words get the tokens, punctuation and space flags a full vocab gives."""
+    full = _nlp.make_doc(text)
+    ours = _EXTRACTOR._nlp.make_doc(text)
+    assert [t.text for t in ours] == [t.text for t in full]
+    assert [(t.is_punct, t.is_space) for t in ours] == [
+        (t.is_punct, t.is_space) for t in full
+    ]
+    columns = ours.to_array(_EXTRACTOR._columns[4:]).T.tolist()
+    for flag, column in zip(
+        (_is_period, _may_hit, _EXTRACTOR.gazetteer.may_start), columns, strict=True
+    ):
+        assert column == [int(flag(t.text)) for t in ours]

@@ -91,7 +91,8 @@ CUES: dict[tuple[str, ...], str] = phrase_table(
         "no way out,cannot leave,can not leave,unable to leave,"
         "waiting for,stay still,still stay,stayed behind,stay behind,"
         "hemmed in,penned in,pinned down,sealed off,sealed in,blockaded,"
-        "there are still,there were still,there remain,there are now": "people.trapped",
+        "there are still,there were still,there remain,there are now,lived in,"
+        "living there,lived there,live there": "people.trapped",
         "killed,dead,died,die,dying,death,deaths,death toll,toll,perished,slain,"
         "massacred,executed,lost their lives,starved,starvation,killing,"
         "lie dead,lay dead,shot dead,shot,gunned down,buried": "people.killed",
@@ -118,14 +119,18 @@ CUES: dict[tuple[str, ...], str] = phrase_table(
         "face starvation,facing starvation,risk starvation,at risk of starvation,"
         "threatened with starvation,at risk,living in famine,in famine,famine,"
         "starving,"
-        "needs to leave": "people.in_need",
+        "needs to leave,must be taken out,must be moved,need to be taken out,"
+        "needs to be taken out,need to be evacuated,needs to be evacuated,"
+        "awaiting evacuation,awaiting medical evacuation": "people.in_need",
         "detained,arrested,missing,disappeared,abducted,imprisoned,"
         "taken prisoner,rounded up,held captive,surrendered,laid down their arms,"
         "deported,captive,taken captive,held captive,taken hostage,being held,"
         "were held,are held,"
         "held hostage,kidnapped,taken away,snatched,taken by soldiers,"
         "taken by the soldiers,taken by the army,taken by troops,"
-        "taken by police,taken by the police": "people.detained",
+        "taken by police,taken by the police,unaccounted for,remain unaccounted,"
+        "remain missing,remained missing,are unaccounted,still missing,"
+        "remain unaccounted for": "people.detained",
         "deployed,arrived,massed,stationed,sent,dispatched,mobilised,"
         "mobilized,joined": "forces.troops",
     }

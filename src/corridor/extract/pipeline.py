@@ -29,11 +29,13 @@ from corridor.extract.dates import MONTHS, DateMention, DateReader
 from corridor.extract.dates import could_start_at as could_start_date
 from corridor.extract.events import TRIGGERS, EventMention, find_events
 from corridor.extract.indicators import (
+    BASELINE_WORDS,
     answers,
     classify,
     continues_list,
     elides,
     follows_previous,
+    pre_war,
     question_frame,
     refers_back,
     remains_among,
@@ -87,7 +89,10 @@ class _Paragraph:
 
 
 _ASKING = frozenset(
-    words("how what when where why which who whom is are was were did does do will can")
+    words(
+        "how what when where why which who whom is are was were did does do will "
+        "can has have had"
+    )
 )
 _SUBSETS = (None, "people.injured", "people.trapped", "people.killed")
 
@@ -175,6 +180,122 @@ def _after_a_figure(lowers: list[str], cue: int, start: int) -> bool:
     return before[:1].isdigit() or before in NUMBER_WORDS
 
 
+_SPEAKING = frozenset(
+    words(
+        "said says say told tells speaking spoke briefing briefed reporters "
+        "journalists conference announced declared stated added"
+    )
+)
+
+
+_AT = frozenset(("in", "from", "at"))
+_FIRST_PERSON = frozenset(words("i we our my us"))
+_LABEL_ENDS = frozenset((":", "):"))
+
+
+def _own_words(
+    lowers: list[str], span: tuple[int, int], start: int, answer: bool
+) -> bool:
+    """Is the attribution the writer's or the speaker's own ("we think",
+    "I counted"; in an interview's answer, its speaker's label "Spokesman:")?
+    Not a source other than the one speaking."""
+    if lowers[span[0]] in _FIRST_PERSON and all(
+        lowers[m] in _FIRST_PERSON for m in range(*span)
+    ):
+        return True
+    return (
+        answer
+        and span[0] <= start + 1
+        and span[1] < len(lowers)
+        and lowers[span[1]] in _LABEL_ENDS
+    )
+
+
+_LAST = frozenset(words("last only"))
+_BETWEEN_LAST = frozenset(
+    words("remaining working functioning functional operating operational field")
+)
+_GONE = frozenset(
+    words(
+        "destroyed stopped closed razed flattened gutted demolished levelled "
+        "leveled burned burnt knocked shut collapsed"
+    )
+)
+
+
+def _last_hospital(lowers: list[str], start: int, end: int) -> Quantity | None:
+    """ "the last hospital", "the only working hospital", "X hospital, the last
+    one working": a count of one hospital, or none when the sentence says it
+    was destroyed or stopped working (tests/heldout2 conventions)."""
+    for k in range(start, end - 1):
+        if lowers[k] not in _LAST or lowers[k - 1] not in ("the", "'s", "’s", "as"):
+            continue
+        j = k + 1
+        while j < end and j <= k + 3 and lowers[j] in _BETWEEN_LAST:
+            j += 1
+        named = j < end and lowers[j] == "hospital"
+        if not named and not (
+            j < end
+            and lowers[j] == "one"
+            and "hospital" in lowers[max(start, k - 6) : k]
+        ):
+            continue
+        gone = not _GONE.isdisjoint(lowers[start:end]) or (
+            "out" in lowers[start:end] and "service" in lowers[start:end]
+        )
+        if "leaving" in lowers[max(start, k - 6) : k]:
+            gone = False  # "..., leaving al-Ahli as the only working hospital"
+        value = 0.0 if gone else 1.0
+        return Quantity(k, k + 1, value, value, core=k, zero=gone)
+    return None
+
+
+def _speaker_label(lowers: list[str], start: int, end: int) -> bool:
+    """Does the line open with a speaker's label ("Spokesman:", "Dr Haddad:")?"""
+    return any(lowers[k] == ":" for k in range(start + 1, min(end, start + 4)))
+
+
+def _where_said(lowers: list[str], at: int, start: int) -> bool:
+    """Is the place at ``at`` where a source spoke ("told reporters in
+    Geneva", "said on Tuesday in Geneva", "speaking in Moscow")?"""
+    k = at - 1
+    if k <= start or lowers[k] not in ("in", "from", "at"):
+        return False
+    return any(w in _SPEAKING for w in lowers[max(start, k - 3) : k])
+
+
+_COORDINATED = frozenset(
+    words(
+        "people civilians have has had been were was are killed dead died injured "
+        "wounded and"
+    )
+)
+
+
+def _shares_bound(q: Quantity, before: Quantity, lowers: list[str]) -> bool:
+    """ "at least 800 killed and 3,400 injured": a bound before the first of
+    coordinated figures applies to the next one too (an exact figure with no
+    bound of its own, after "and", with only its verb between)."""
+    if (before.low is None) == (before.high is None):
+        return False  # most figures: the one before has no bound (or is a range)
+    if q.kind != "count" or before.kind != "count" or q.vague or q.zero:
+        return False
+    if q.core != q.start or q.low is None or q.low != q.high or before.vague:
+        return False
+    between = lowers[before.end : q.start]
+    return (
+        0 < len(between) <= 6
+        and between[-1] == "and"
+        and all(w in _COORDINATED for w in between)
+    )
+
+
+def _bounded_like(q: Quantity, before: Quantity) -> Quantity:
+    if before.high is None:
+        return q._replace(high=None)
+    return q._replace(low=None)
+
+
 def _is_answer(lowers: list[str], start: int, end: int) -> bool:
     """ "A: ..." in a Q&A transcript."""
     return (
@@ -258,6 +379,12 @@ class Extractor:
             vocab.add_flag(_may_hit),
             vocab.add_flag(self._places.may_start),
         ]
+        # Every new word (each new number is one) runs all the vocab's lexeme
+        # attribute getters; keep only those of the columns read above.
+        # (spaCy's type stubs lack ``lex_attr_getters``.)
+        getters = vocab.lex_attr_getters  # type: ignore[attr-defined]
+        for attr in set(getters) - {IS_PUNCT, IS_SPACE, *self._columns[4:]}:
+            del getters[attr]
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -281,17 +408,30 @@ class Extractor:
         for paragraph in paragraphs:
             self._resolve_places(paragraph, main)
             answering = False  # inside an answer: from "A:" to the next "Q:"
+            asked = False  # the sentence before was a question line
             context = _Context()  # what the paragraph's sentences so far counted
             for start, end in paragraph.sents:
                 lowers = paragraph.lowers
                 if lowers[start] in ("q", "question"):
                     frame = question_frame(lowers, start, end)
                     topic = next((w for w in lowers[start:end] if w in TRIGGERS), None)
-                    answering = False
+                    answering, asked = False, True
+                elif asked:  # "Spokesman: ..." right after "Q: ...": an answer
+                    answering = answering or _speaker_label(lowers, start, end)
+                    asked = False
                 answering = answering or _is_answer(lowers, start, end)
                 answer = topic if answering else None
                 found = self._sentence(
-                    text, paragraph, start, end, published, main, frame, answer, context
+                    text,
+                    paragraph,
+                    start,
+                    end,
+                    published,
+                    main,
+                    frame,
+                    answer,
+                    context,
+                    answering,
                 )
                 if denies_previous(lowers, start, end) and context.claims:
                     # "State TV claims 20,000 used it. That is false: ..."
@@ -383,7 +523,12 @@ class Extractor:
         # a city abroad (where talks are held, where a spokesman sits) is
         # never the place of the paragraph's other figures
         paragraph.area = _most_common(
-            [p.area for p in resolved if not self._abroad(p.area, main)]
+            [
+                p.area
+                for p in resolved
+                if not self._abroad(p.area, main)
+                and not _where_said(paragraph.lowers, p.start, 0)
+            ]
         )
 
     def _country(self, area: str) -> str:
@@ -412,6 +557,7 @@ class Extractor:
         frame: str | None = None,
         topic: str | None = None,
         context: _Context | None = None,
+        answering: bool = False,
     ) -> list[Item]:
         lowers = para.lowers
         hits = para.hits[bisect_left(para.hits, start) : bisect_left(para.hits, end)]
@@ -432,8 +578,19 @@ class Extractor:
         found: list[tuple[int, str, Quantity | None, EventMention | None]] = []
         previous: str | None = None
         before: Quantity | None = None
-        for q in quantities:
+        baseline: bool | None = None  # a word for a pre-war figure, read once
+        for n, q in enumerate(quantities):
+            if (
+                before is not None
+                and (before.low is None) != (before.high is None)
+                and _shares_bound(q, before, lowers)
+            ):
+                q = quantities[n] = _bounded_like(q, before)
             indicator = classify(q, lowers, start, end)
+            if indicator and baseline is None:
+                baseline = not BASELINE_WORDS.isdisjoint(lowers[start:end])
+            if indicator and baseline and pre_war(lowers, q, start, end):
+                indicator = None  # "Before the war, Yarmouk was home to 160,000"
             if indicator is None and frame and answers(q, frame, lowers, start, end):
                 indicator = frame  # "Q: How many are still inside? A: maybe 80,000"
             prior = previous if before is not None else context and context.last
@@ -464,6 +621,11 @@ class Extractor:
             if indicator is not None:
                 found.append((q.core, indicator, q, None))
             previous, before = indicator, q
+        hospital_named = bool(triggers) and "hospital" in lowers[start:end]
+        if hospital_named and not any(f[1] == "health.hospitals" for f in found):
+            last = _last_hospital(lowers, start, end)
+            if last is not None:  # "the city's last hospital had been destroyed"
+                found.append((last.core, "health.hospitals", last, None))
         if any(f[1] == "access.days_without_aid" for f in found):
             # "no aid has entered for 40 days" is one claim, not two
             found = [
@@ -488,6 +650,8 @@ class Extractor:
         if not found:
             return []
         span = attribution(para.orths, lowers, start, end)
+        if span and _own_words(lowers, span, start, answering):
+            span = None  # "A: We think about 7,000": the speaker's own figure
         source = self._span_text(text, para, *span) if span else None
         actors = self._actors.find(para.orths, start, end)
         items: list[Item] = []
@@ -597,7 +761,8 @@ class Extractor:
     def _places_in(
         self, para: _Paragraph, start: int, end: int, main: str | None
     ) -> list[PlaceMention]:
-        """The places of the sentence a figure may be in."""
+        """The places of the sentence a figure may be in (not where a source
+        spoke: "told reporters in Geneva that ...", "said in Geneva")."""
         return [
             p
             for p in para.places
@@ -606,6 +771,11 @@ class Extractor:
                 # a name abroad is a place only after "in", "to", "from" ...
                 (p.start > 0 and para.lowers[p.start - 1] in PLACE_PREPOSITIONS)
                 or not self._abroad(p.area, main)
+            )
+            and not (
+                p.start - 1 > start
+                and para.lowers[p.start - 1] in _AT
+                and _where_said(para.lowers, p.start, start)
             )
         ]
 

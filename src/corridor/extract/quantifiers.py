@@ -65,6 +65,8 @@ UPPER_BOUNDS: dict[tuple[str, ...], str] = {
     ("below",): "upper",
     ("at", "most"): "upper",
     ("no", "more", "than"): "upper",
+    ("never", "more", "than"): "upper",
+    ("not", "more", "than"): "upper",
     ("a", "maximum", "of"): "upper",
 }
 NEAR_BOUNDS: dict[tuple[str, ...], str] = {
@@ -110,6 +112,9 @@ PREFIXES: dict[tuple[str, ...], str] = {
 ZEROS: tuple[tuple[str, ...], ...] = (
     ("not", "a", "single"),
     ("not", "one"),
+    ("no", "one"),  # before ("no",): "no one had crossed"
+    ("nobody",),
+    ("no-one",),
     ("none", "of", "the"),
     ("without", "a"),
     ("without", "any"),
