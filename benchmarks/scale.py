@@ -27,8 +27,10 @@ figures set on the second: with ``w`` worker and ``c`` writer CPU per
 document, one worker runs at
 ``1/max(w, c)`` (the writer has a core of its own) and two share the two cores,
 ``2/(w + c)``, so on two cores the speed-up cannot pass ``2·max(w, c)/(w + c)``.
-With --postgres URL_OF_EMPTY_DB the end-to-end run on 2 workers is repeated into
-PostgreSQL (largest size only).
+For reference, the same documents are also extracted and stored without Dask
+by one process (``corridor extract``'s default), and the 2-worker rate is
+compared with that too. With --postgres URL_OF_EMPTY_DB the end-to-end run on
+2 workers is repeated into PostgreSQL (largest size only).
 
     python benchmarks/scale.py [--documents 2000 8000] [--postgres postgresql://...]
 """
@@ -134,6 +136,26 @@ def cluster_only(client: Any, batches: list[list[Item]], workers: int) -> float:
     return time.perf_counter() - start
 
 
+def sequential(db: str, files: list[Path]) -> float:
+    """Documents per second extracted and stored by ``corridor extract`` without
+    Dask: one process, one core, extracting and writing in turn."""
+    from corridor.extract import Extractor
+    from corridor.runners.sequential import extract_stored
+
+    store = open_store(db)
+    try:
+        ingest(store, files)
+        extractor = Extractor()
+        ids = evidence.documents_to_extract(store, redo=False)
+        start = time.perf_counter()
+        done = sum(1 for _ in extract_stored(store, extractor, ids))
+        seconds = time.perf_counter() - start
+        assert done == len(files), done
+    finally:
+        store.close()
+    return done / seconds
+
+
 def extract(db: str, files: list[Path], workers: int) -> Run:
     from distributed import Client, LocalCluster
 
@@ -237,6 +259,11 @@ def main() -> None:
             runs = {
                 n: extract(str(Path(tmp, f"{count}-{n}.db")), files, n) for n in (1, 2)
             }
+            alone = sequential(str(Path(tmp, f"{count}-seq.db")), files)
+            print(
+                f"no Dask, one process extracting and writing in turn: "
+                f"{alone:7.1f} docs/s extracted and stored"
+            )
             for workers, run in runs.items():
                 print(describe(workers, run))
             one, two = runs[1], runs[2]
@@ -253,6 +280,8 @@ def main() -> None:
                 f"{2000 / (w2 + c2):.0f} docs/s\n"
                 f"speed-up 2 workers / 1 worker on the cluster alone, nothing "
                 f"written: {two.cluster_rate / one.cluster_rate:.2f}\n"
+                f"speed-up 2 workers, extracted and stored / one process without "
+                f"Dask: {two.rate / alone:.2f}\n"
             )
         if args.postgres:
             run = extract(args.postgres, files, 2)

@@ -228,7 +228,9 @@ def _last_hospital(lowers: list[str], start: int, end: int) -> Quantity | None:
     one working": a count of one hospital, or none when the sentence says it
     was destroyed or stopped working (tests/heldout2 conventions)."""
     for k in range(start, end - 1):
-        if lowers[k] not in _LAST or lowers[k - 1] not in ("the", "'s", "’s", "as"):
+        if lowers[k] not in _LAST or k == start:
+            continue
+        if lowers[k - 1] not in ("the", "'s", "’s", "as"):
             continue
         j = k + 1
         while j < end and j <= k + 3 and lowers[j] in _BETWEEN_LAST:
