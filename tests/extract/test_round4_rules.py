@@ -356,3 +356,21 @@ def test_people_unaccounted_for_are_missing(extractor):
 )
 def test_the_last_hospital_is_a_count(extractor, text, count):
     assert claims(extractor, text) == [("health.hospitals", count, count)]
+
+
+# -- a count of evacuations is of people evacuated, whoever "of" names ------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Staff carried out 734 medical evacuations of sick and wounded people.",
+            734,
+        ),
+        ("There were 300 evacuations of wounded civilians on Friday.", 300),
+        ("The ICRC carried out 120 medical evacuations on Friday.", 120),
+    ],
+)
+def test_evacuations_count_people_evacuated(extractor, text, value):
+    assert claims(extractor, text) == [("people.evacuated", value, value)]

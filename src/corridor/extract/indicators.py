@@ -503,6 +503,19 @@ def _is_ratio(words: Sequence[str], q: Quantity, start: int, end: int) -> bool:
     return after or (before and _is_number(words[q.start - 2]))
 
 
+_EVACUATION_NOUNS = frozenset(words("evacuations medevacs"))
+_EVACUATION_KINDS = frozenset(words("medical emergency urgent critical more"))
+
+
+def _evacuations(words: Sequence[str], j: int, end: int) -> bool:
+    """Does the figure count evacuations ("734 medical evacuations of sick and
+    wounded people")? Their count is of people evacuated, whoever the "of"
+    names after it."""
+    while j < end and words[j] in _EVACUATION_KINDS:
+        j += 1
+    return j < end and words[j] in _EVACUATION_NOUNS
+
+
 _BASELINES = (("before", "the", "war"), ("before", "the", "siege"))
 BASELINE_WORDS = frozenset(words("pre-war prewar before"))
 
@@ -547,6 +560,8 @@ def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | N
         return None  # "they shot at 3 families", "44 trucks": not what we count
     if _is_ratio(words, q, start, end):
         return None  # "one in five health workers has left"
+    if q.kind == "count" and not q.zero and _evacuations(words, q.end, end):
+        return "people.evacuated"  # "734 medical evacuations of sick and wounded"
     head, at = head_of(words, q, end)
     if head is None and (fronted := _fronted_part(q, words, start, end)):
         return fronted
