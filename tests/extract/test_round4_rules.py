@@ -374,3 +374,17 @@ def test_the_last_hospital_is_a_count(extractor, text, count):
 )
 def test_evacuations_count_people_evacuated(extractor, text, value):
     assert claims(extractor, text) == [("people.evacuated", value, value)]
+
+
+def test_a_modal_in_a_relative_clause_after_the_event_is_not_its_own(extractor):
+    text = (
+        "The UN special envoy said the corridors had not materialised in a form "
+        "that civilians could trust."
+    )
+    (event,) = [i for i in extractor.extract(text) if isinstance(i, Event)]
+    assert (event.event, event.modality) == ("corridor.not_materialised", "reported")
+
+
+def test_nobody_met_who_went_through_is_a_corridor_not_used(extractor):
+    text = '"I have not met a single person who went out through these corridors."'
+    assert events(extractor, text) == ["corridor.not_materialised"]

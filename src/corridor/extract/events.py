@@ -544,6 +544,13 @@ def _nobody_before(words: Sequence[str], k: int, start: int) -> bool:
             words[j] == "no" and j + 1 < k and words[j + 1] in _PEOPLE
         ):
             return True
+        if (  # "I have not met a single person who went out through"
+            words[j] in ("single", "any")
+            and j + 1 < k
+            and words[j + 1] in _PEOPLE
+            and not _NEGATIONS.isdisjoint(words[max(start, j - 4) : j])
+        ):
+            return True
     return False
 
 

@@ -156,9 +156,10 @@ def modality(
         return "reported"  # a figure someone cannot confirm is reported
     if not zero and clause & NEGATIONS and _negates(words, i, lo, hi):
         return "negated"
-    if clause & CONDITIONS:
+    own = _before_relative(words, i, lo, hi)  # not "... a form that X could trust"
+    if own & CONDITIONS:
         return "hypothetical"
-    if clause & FUTURES and not _only_the_month(words, lo, hi, clause):
+    if own & FUTURES and not _only_the_month(words, lo, hi, own):
         return "projected"
     to_be = "be" in words[lo : hi + 2]  # the phrase may run past the clause
     if to_be and any(tuple(words[k : k + 3]) in _TO_BE for k in range(lo, hi)):
@@ -166,6 +167,25 @@ def modality(
     if attributed or clause & _HEARSAY:
         return "reported"
     return "estimated" if hedged or clause & ESTIMATES else "asserted"
+
+
+_RELATIVES = frozenset(words("that which who whom where"))
+
+
+def _before_relative(words: Sequence[str], i: int, lo: int, hi: int) -> set[str]:
+    """The words of the clause but a relative clause that opens after the
+    token and a noun ("the corridors had not materialised in a form that
+    civilians could trust": "could" is the relative clause's, not theirs)."""
+    for k in range(i + 2, hi):
+        if words[k] in _RELATIVES and words[k - 1] not in _VERBS_BEFORE_THAT:
+            return set(words[lo:k])
+    return set(words[lo:hi])
+
+
+# "said that", "warned that": a report's content, not a relative clause
+_VERBS_BEFORE_THAT = frozenset(
+    [*REPORT_VERBS, *words("warned warns fear fears feared hope hoped so such")]
+)
 
 
 _NEGATION_REACH = 7  # "... live under a siege the world has chosen not to see"
