@@ -29,6 +29,8 @@ import bz2
 import gzip
 import os
 import struct
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -180,19 +182,34 @@ def parquet_dictionary_bomb(
     folder: Path, name: str = "feed.parquet", megabytes: int = 21, rows: int = 60
 ) -> Path:
     """A good record, then ``rows`` rows that all point at one dictionary value
-    of ``megabytes`` MB: Parquet stores it once, a reader decodes it per row."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    of ``megabytes`` MB: Parquet stores it once, a reader decodes it per row.
 
-    values = pa.array(
-        ["About 300 people fled the old city.", "x" * (megabytes << 20)],
-        type=pa.large_string(),
-    )
-    indices = pa.array([0] + [1] * rows, type=pa.int32())
-    text = pa.DictionaryArray.from_arrays(indices, values)
+    Written by a child process: building the value takes ``megabytes`` MB and
+    more in pyarrow, and a process started later from this one would report
+    this one's size as its own peak RSS (Linux counts a child's peak from the
+    parent's size at fork)."""
     path = folder / name
-    pq.write_table(pa.table({"text": text}), path, compression="zstd")
+    subprocess.run(
+        [sys.executable, "-c", _PARQUET_BOMB, str(path), str(megabytes), str(rows)],
+        check=True,
+        timeout=120,
+    )
     return path
+
+
+_PARQUET_BOMB = """\
+import sys
+import pyarrow as pa
+import pyarrow.parquet as pq
+path, megabytes, rows = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+values = pa.array(
+    ["About 300 people fled the old city.", "x" * (megabytes << 20)],
+    type=pa.large_string(),
+)
+indices = pa.array([0] + [1] * rows, type=pa.int32())
+text = pa.DictionaryArray.from_arrays(indices, values)
+pq.write_table(pa.table({"text": text}), path, compression="zstd")
+"""
 
 
 def one_line_chunks(total: int = GIB, chunk: int = 1 << 20) -> tuple[bytes, int]:
