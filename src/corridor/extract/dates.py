@@ -134,6 +134,9 @@ _RELATIVE_SECOND: dict[str, frozenset[str]] = {
 }
 
 
+_DAY_RANGE = frozenset(("-", "–", "and", "to"))  # "15-16 Dec", "15 and 16 May"
+
+
 def could_start_at(lowers: Sequence[str], i: int) -> bool:
     """``could_start`` for the token at ``i``, looking on: a relative
     expression needs its second word ("in" of "in recent days"), a number
@@ -142,13 +145,18 @@ def could_start_at(lowers: Sequence[str], i: int) -> bool:
     word = lowers[i]
     if word in _NAMES:
         return True
-    ago = i + 2 < len(lowers) and lowers[i + 2] in ("ago", "earlier")
-    if word[:1] in _DIGITS:  # a day or a year has four characters at most
-        return ago or (len(word) <= 4 and bool(_DAY.match(word) or _YEAR.match(word)))
-    if word in _SMALL:
-        return ago
-    second = _RELATIVE_SECOND.get(word)
-    return second is not None and i + 1 < len(lowers) and lowers[i + 1] in second
+    if word[:1] not in _DIGITS and word not in _SMALL:
+        second = _RELATIVE_SECOND.get(word)
+        return second is not None and i + 1 < len(lowers) and lowers[i + 1] in second
+    if i + 2 < len(lowers) and lowers[i + 2] in ("ago", "earlier"):
+        return True  # "two weeks ago", "3 days earlier"
+    if word in _SMALL or len(word) > 4:
+        return False  # a day or a year has four characters at most
+    if _YEAR.match(word):
+        return True
+    # a day starts a date only before its month or a range ("15-16 Dec")
+    after = lowers[i + 1] if i + 1 < len(lowers) else ""
+    return (after in MONTHS or after in _DAY_RANGE) and bool(_DAY.match(word))
 
 
 def _quick(expression: str, published: date | None) -> tuple[date | None] | None:
@@ -276,11 +284,7 @@ class DateReader:
         if _DAY.match(word) and i + 1 < end:
             # "15 December", "15-16 Dec" (the date is the first day)
             k = i + 1
-            if (
-                lowers[k] in ("-", "–", "and", "to")
-                and k + 1 < end
-                and _DAY.match(lowers[k + 1])
-            ):
+            if lowers[k] in _DAY_RANGE and k + 1 < end and _DAY.match(lowers[k + 1]):
                 k += 2
             if k < end and lowers[k] in MONTHS and orths[k][:1].isupper():
                 j = k + 1

@@ -1059,8 +1059,8 @@ def _duration(q: Quantity, words: Sequence[str], start: int, end: int) -> str | 
         return None  # "One year after the battle for Raqqa ended": a time since
     lo = max(start, q.start - 16)
     hi = min(end, q.end + 12)
-    # most figures: no word near that could say aid is missing
-    near = () if _NO_AID_FIRST.isdisjoint(words[lo:hi]) else range(lo, hi)
+    # only a word of _NO_AID_FIRST can open what the loop looks for
+    near = [j for j in range(lo, hi) if words[j] in _NO_AID_FIRST]
     for j in near:
         if _phrase_at(words, j, hi, NO_AID_CUES):
             return "access.days_without_aid"

@@ -95,6 +95,8 @@ _CLAUSE_STOPS = frozenset(words("; : . ! ? but while whereas although though ( )
 _AFTER_COMMA = frozenset(
     ["and", "but", "while", "as", "which", "who", "where", "whereas", "adding"]
 )
+# The words a clause may end at (after a comma or before "and that" only)
+_CLAUSE_EDGES = _CLAUSE_STOPS | {",", "and"}
 # A subordinate clause: an attribution inside it covers only that clause
 # ("Where the government says 300 died, activists count 900"); not "as"
 # ("As the UN said last week, 300,000 people are trapped" cites the UN).
@@ -115,22 +117,26 @@ def clause_bounds(
 ) -> tuple[int, int]:
     """The token span of the clause around token ``i`` (stops at ; but ...,
     and at a comma before "and", "as", "which" ...)."""
-    stops, after = _CLAUSE_STOPS, _AFTER_COMMA
+    stops, after, edges = _CLAUSE_STOPS, _AFTER_COMMA, _CLAUSE_EDGES
     lo = i
     while lo > start:
         word = words[lo - 1]
-        if word in stops or (word == "," and words[lo] in after):
-            break
-        if word == "and" and words[lo] == "that":
-            break  # "... said 400 need evacuation and that stocks will run out"
+        if word in edges:  # one look-up for most words, which end nothing
+            if word in stops or (word == "," and words[lo] in after):
+                break
+            if word == "and" and words[lo] == "that":
+                break  # "... said 400 need evacuation and that stocks will run out"
         lo -= 1
     hi = i
     while hi < end:
         word = words[hi]
-        if word in stops or (word == "," and hi + 1 < end and words[hi + 1] in after):
-            break
-        if word == "and" and hi + 1 < end and words[hi + 1] == "that":
-            break
+        if word in edges:
+            if word in stops or (
+                word == "," and hi + 1 < end and words[hi + 1] in after
+            ):
+                break
+            if word == "and" and hi + 1 < end and words[hi + 1] == "that":
+                break
         hi += 1
     return lo, hi
 
@@ -144,9 +150,15 @@ def modality(
     hedged: bool,
     attributed: bool,
     zero: bool = False,
+    bounds: tuple[int, int] | None = None,
 ) -> str:
-    """The modality of the figure at token ``i`` in ``words[start:end]``."""
-    lo, hi = _apposition(words, i, start, end) or clause_bounds(words, i, start, end)
+    """The modality of the figure at token ``i`` in ``words[start:end]``
+    (``bounds``: its ``clause_bounds``, if the caller has them already)."""
+    lo, hi = (
+        _apposition(words, i, start, end)
+        or bounds
+        or clause_bounds(words, i, start, end)
+    )
     clause = set(words[lo:hi])
     if corrected(words, i, start, end):
         return "negated"  # "reports that 50,000 had left were incorrect"
@@ -156,7 +168,8 @@ def modality(
         return "reported"  # a figure someone cannot confirm is reported
     if not zero and clause & NEGATIONS and _negates(words, i, lo, hi):
         return "negated"
-    own = _before_relative(words, i, lo, hi)  # not "... a form that X could trust"
+    # not the words of a relative clause: "... a form that X could trust"
+    own = _before_relative(words, i, lo, hi, clause)
     if own & CONDITIONS:
         return "hypothetical"
     if own & FUTURES and not _only_the_month(words, lo, hi, own):
@@ -172,14 +185,19 @@ def modality(
 _RELATIVES = frozenset(words("that which who whom where"))
 
 
-def _before_relative(words: Sequence[str], i: int, lo: int, hi: int) -> set[str]:
+def _before_relative(
+    words: Sequence[str], i: int, lo: int, hi: int, clause: set[str]
+) -> set[str]:
     """The words of the clause but a relative clause that opens after the
     token and a noun ("the corridors had not materialised in a form that
-    civilians could trust": "could" is the relative clause's, not theirs)."""
+    civilians could trust": "could" is the relative clause's, not theirs).
+    ``clause`` is ``set(words[lo:hi])``, returned when there is none."""
+    if _RELATIVES.isdisjoint(words[i + 2 : hi]):
+        return clause  # most clauses: no relative clause after the figure
     for k in range(i + 2, hi):
         if words[k] in _RELATIVES and words[k - 1] not in _VERBS_BEFORE_THAT:
             return set(words[lo:k])
-    return set(words[lo:hi])
+    return clause
 
 
 # "said that", "warned that": a report's content, not a relative clause
@@ -320,12 +338,15 @@ def denies_previous(words: Sequence[str], start: int, end: int) -> bool:
 def _inverted(words: Sequence[str], lo: int, hi: int, start: int) -> bool:
     """ "Had the truce held ..., the last 1,200 could have left": a condition
     without "if" (the sentence opens with "had" or "were" and uses a modal)."""
+    if _INVERTING_MODALS.isdisjoint(words[lo:hi]):
+        return False  # most clauses: no modal, so no walk back to the opener
     opener = lo
     while opener > start and words[opener - 1] not in _CLAUSE_STOPS:
         opener -= 1
-    return words[opener] in ("had", "were") and bool(
-        set(words[lo:hi]) & {"could", "would", "might"}
-    )
+    return words[opener] in ("had", "were")
+
+
+_INVERTING_MODALS = frozenset(("could", "would", "might"))
 
 
 _BEFORE_MONTH = frozenset(

@@ -520,8 +520,8 @@ def find_quantities(
         if k < i or k in blocked:
             continue
         quantity = parse_quantity(words, k, end)
-        if quantity is not None and not blocked.intersection(
-            range(quantity.core, quantity.end)
+        if quantity is not None and (
+            not blocked or blocked.isdisjoint(range(quantity.core, quantity.end))
         ):
             found.append(quantity)
             i = quantity.end

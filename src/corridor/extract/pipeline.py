@@ -667,6 +667,7 @@ class Extractor:
             own = (
                 clause_attribution(para.orths, lowers, span, at, end) if span else None
             )
+            bounds = clause_bounds(lowers, at, start, end)  # for mood and actor
             cited = source
             if own != span:  # "Where the government says 300, ...": its clause only
                 cited = self._span_text(text, para, *own) if own else None
@@ -679,6 +680,7 @@ class Extractor:
                     hedged=figure.hedged,
                     attributed=own is not None,
                     zero=figure.zero,
+                    bounds=bounds,
                 )
                 if (
                     kind == "access.corridors"
@@ -686,7 +688,7 @@ class Extractor:
                     and announces(lowers, start, end)
                 ):
                     mood = "asserted"  # a party announcing corridors
-                actor = self._actor(actors, lowers, at, start, end, span)
+                actor = self._actor(actors, at, bounds, span)
                 items.append(
                     Claim(
                         indicator=kind,
@@ -717,9 +719,10 @@ class Extractor:
                         hedged=False,
                         attributed=own is not None,
                         zero=True,
+                        bounds=bounds,
                     )
                 )
-                actor = self._actor(actors, lowers, at, start, end, None)
+                actor = self._actor(actors, at, bounds, None)
                 count = self._count(quantities, at)
                 items.append(
                     Event(
@@ -816,15 +819,15 @@ class Extractor:
     @staticmethod
     def _actor(
         actors: list[tuple[int, int, str]],
-        lowers: list[str],
         at: int,
-        start: int,
-        end: int,
+        bounds: tuple[int, int],
         exclude: tuple[int, int] | None,
     ) -> str | None:
+        """The actor nearest before ``at`` in its clause (``bounds``), else
+        the nearest after it."""
         if not actors:
             return None
-        lo, hi = clause_bounds(lowers, at, start, end)
+        lo, hi = bounds
         near = [
             a
             for a in actors
