@@ -579,7 +579,7 @@ def test_indicator_prefilters_change_no_indicator(words):
 
     fast = indicators_found()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(indicators, "_NO_AID_FIRST", _Overlapping())
+        patch.setattr(indicators, "_NO_AID_FIRST", _EveryWord())
         patch.setattr(indicators, "_people", _people_reading_the_clause_first)
         assert indicators_found() == fast
 
