@@ -7,7 +7,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "corridor"
-BASE = {"errors", "settings", "__init__"}
+BASE = {"errors", "settings", "aliases", "__init__"}
 
 ALLOWED: dict[str, set[str]] = {
     "store": set(),

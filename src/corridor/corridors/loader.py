@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from corridor.aliases import expanded_size
 from corridor.corridors.scenario import (
     DEFAULT_WOUNDED_DEADLINES,
     KINDS,
@@ -238,22 +239,6 @@ def _printable(text: str) -> str:
     )
 
 
-def _expanded_size(value: object, limit: int) -> int:
-    """Values in ``value``, each aliased part counted every time it is used;
-    counting stops past ``limit``."""
-    count = 0
-    todo = [value]
-    while todo and count <= limit:
-        item = todo.pop()
-        count += 1
-        if isinstance(item, dict):
-            todo.extend(item.keys())
-            todo.extend(item.values())
-        elif isinstance(item, list | tuple):
-            todo.extend(item)
-    return count
-
-
 def _join(where: str, key: str) -> str:
     return f"{where}.{key}" if where else key
 
@@ -291,7 +276,7 @@ def load_scenario(path: str | Path) -> Scenario:
         # YAML's own types: a timestamp like 2016-13-01 is not a date.
         detail = " ".join(str(error).split())
         raise ScenarioError(source, f"a value YAML cannot use: {detail}") from None
-    if _expanded_size(data, MAX_VALUES) > MAX_VALUES:
+    if expanded_size(data, MAX_VALUES) > MAX_VALUES:
         raise ScenarioError(
             source,
             f"holds more than {MAX_VALUES:,} values once its YAML aliases are expanded",

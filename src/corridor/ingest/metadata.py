@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from corridor.aliases import expanded_size
+
 # libyaml's C parser when PyYAML was built with it (the wheels are), else Python's.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -58,22 +60,6 @@ def shown(value: Any) -> str:
     short.maxlist = short.maxtuple = short.maxdict = short.maxset = 3
     text = short.repr(value)
     return text if len(text) <= 160 else text[:157] + "..."
-
-
-def expanded_size(value: Any, limit: int) -> int:
-    """How many values ``value`` holds with every shared (aliased) part counted
-    each time it is used; counting stops past ``limit``."""
-    count = 0
-    todo = [value]
-    while todo and count <= limit:
-        item = todo.pop()
-        count += 1
-        if isinstance(item, dict):
-            todo.extend(item.keys())
-            todo.extend(item.values())
-        elif isinstance(item, list | tuple | set):
-            todo.extend(item)
-    return count
 
 
 def parse_date(value: Any, field: str) -> dt.date:
