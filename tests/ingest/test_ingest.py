@@ -126,6 +126,21 @@ def test_metadata_precedence_front_matter_then_sidecar_then_flags(
     assert str(doc["published"]) == "2016-08-02"
 
 
+def test_a_text_reports_date_line_is_its_publication_date_unless_told_otherwise(
+    run: Run, db: str, tmp_path: Path
+) -> None:
+    text = "Hospitals hit\nPublished 13 December 2016\n\nThe last hospital was hit."
+    write(tmp_path / "a.txt", text)
+    write(tmp_path / "b.txt", text + " Twice.")  # the same text is stored once
+    assert run("ingest", str(tmp_path / "a.txt")).exit_code == 0
+    result = run("ingest", str(tmp_path / "b.txt"), "--published", "2016-12-14")
+    assert result.exit_code == 0, result.output
+    published = {
+        doc["source"].rsplit("/", 1)[-1]: str(doc["published"]) for doc in stored(db)
+    }
+    assert published == {"a.txt": "2016-12-13", "b.txt": "2016-12-14"}
+
+
 def test_html_main_text_is_taken_by_trafilatura(
     run: Run, db: str, tmp_path: Path
 ) -> None:

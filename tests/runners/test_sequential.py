@@ -127,6 +127,26 @@ def test_extract_json_on_files_keeps_the_contract_and_stores_nothing(
     assert not Path(db).exists() or counts(db)[1] == 0
 
 
+def test_extract_json_dates_a_plain_text_report_by_its_date_line(
+    run: Run, tmp_path: Path
+) -> None:
+    """Without front matter or sidecar, "on Tuesday" and every figure's as_of
+    come from the date the report's header gives."""
+    path = write(
+        tmp_path / "r.txt",
+        "Aleppo hospitals\nTuesday 13 December 2016 10.14 GMT\n\n"
+        "At least 82 civilians were killed in east Aleppo on Monday.\n",
+    )
+    result = run("extract", "--json", str(path))
+    assert result.exit_code == 0, result.output
+    (row,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (row["indicator"], row["low"], row["as_of"]) == (
+        "people.killed",
+        82.0,
+        "2016-12-12",
+    )
+
+
 def test_extract_json_names_an_unreadable_file(run: Run, tmp_path: Path) -> None:
     (tmp_path / "junk.txt").write_bytes(b"\x00\x01binary")
     result = run("extract", "--json", str(tmp_path / "junk.txt"))

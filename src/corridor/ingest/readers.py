@@ -13,7 +13,7 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
-from corridor.ingest import metadata
+from corridor.ingest import header, metadata
 from corridor.ingest.text import NotText, decode, normalise
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
@@ -44,7 +44,8 @@ class Read:
 
     text: str
     found: dict[str, Any] = field(default_factory=dict)
-    """Metadata found in the file's format (HTML meta tags, PDF info)."""
+    """Metadata found in the file's format (HTML meta tags, PDF info, a text's
+    date line)."""
     own: dict[str, Any] = field(default_factory=dict)
     """Metadata the report states itself (YAML front matter)."""
 
@@ -87,7 +88,8 @@ def read_text(raw: bytes) -> Read:
     body = normalise(text[body_start:])
     if not body:
         raise ReadError("has no text" + (" after its front matter" if own else ""))
-    return Read(body, own=own)
+    published = header.published_in_header(body)
+    return Read(body, found={"published": published} if published else {}, own=own)
 
 
 def read_html(raw: bytes) -> Read:

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from corridor import __version__
 from corridor.extract import Claim, Event, Extractor
-from corridor.ingest import metadata, readers, witness
+from corridor.ingest import header, metadata, readers, witness
 from corridor.store import evidence, schema
 from corridor.store.engine import Store
 
@@ -160,7 +160,9 @@ def _texts(path: Path, raw: bytes) -> Iterator[tuple[str, int, dict[str, Any]]]:
     if kind == "text":
         text = readers.text_of(raw)
         own, body = metadata.split_front_matter(text)
-        yield text, body, metadata.merge(meta, metadata.clean(own))
+        published = header.published_in_header(text[body:])
+        dated = {"published": published} if published else {}
+        yield text, body, metadata.merge(dated, meta, metadata.clean(own))
         return
     found = (readers.read_pdf if kind == "pdf" else readers.read_html)(raw)
     yield found.text, 0, metadata.merge(metadata.clean_lenient(found.found), meta)
