@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import sqlite3
 from pathlib import Path
@@ -145,6 +146,23 @@ def test_extract_json_dates_a_plain_text_report_by_its_date_line(
         82.0,
         "2016-12-12",
     )
+
+
+def test_extract_json_offsets_count_a_byte_order_mark_and_crlf_line_ends(
+    run: Run, tmp_path: Path
+) -> None:
+    """Offsets index the text as Python reads the file: read_text keeps the
+    BOM as a character and, read as bytes and decoded, the CRLF line ends."""
+    path = tmp_path / "r.txt"
+    body = REPORT.replace("\n", "\r\n")
+    path.write_bytes(codecs.BOM_UTF8 + body.encode("utf-8"))
+    result = run("extract", "--json", str(path))
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    text = path.read_bytes().decode("utf-8")
+    assert text[0] == "\ufeff" and rows
+    assert all(text[r["start"] : r["end"]] == r["quote"] for r in rows)
+    assert {r["as_of"] for r in rows if r["type"] == "claim"} == {"2016-11-30"}
 
 
 def test_extract_json_names_an_unreadable_file(run: Run, tmp_path: Path) -> None:

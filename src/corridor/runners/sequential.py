@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import datetime as dt
 import time
@@ -127,9 +128,11 @@ def extract_files(
     """Claims and events of files read directly (nothing stored), as JSON dicts.
 
     Offsets are into the file's own text: for text and Markdown the whole file
-    as decoded from UTF-8, front matter included; for HTML and PDF the text
-    the reader took out; for witness reports the report's ``text`` field.
-    Raises :class:`readers.ReadError` or :class:`metadata.MetadataError`.
+    as decoded from UTF-8 (``Path.read_text(encoding="utf-8")``: front matter
+    included, and a byte-order mark counted as one character); for HTML and
+    PDF the text the reader took out; for witness reports the report's
+    ``text`` field. Raises :class:`readers.ReadError` or
+    :class:`metadata.MetadataError`.
     """
     for name in paths:
         path = Path(name)
@@ -137,18 +140,19 @@ def extract_files(
             raw = path.read_bytes()
         except OSError as exc:
             raise readers.ReadError(f"cannot be read: {exc.strerror}") from exc
-        for text, offset, meta in _texts(path, raw):
+        for body, shift, meta in _texts(path, raw):
             for item in extractor.extract(
-                text[offset:], published=meta.get("published"), area=meta.get("area")
+                body, published=meta.get("published"), area=meta.get("area")
             ):
                 record = item.to_json()
-                record["start"] += offset
-                record["end"] += offset
+                record["start"] += shift
+                record["end"] += shift
                 yield {"document": name, **record}
 
 
 def _texts(path: Path, raw: bytes) -> Iterator[tuple[str, int, dict[str, Any]]]:
-    """(text, where the body starts, metadata) for each report in a file."""
+    """(text to extract from, its offset in the file's text, metadata) for
+    each report in a file."""
     kind = readers.sniff(raw, path.suffix.lower())
     if kind in ("json", "csv"):
         read = witness.read_json if kind == "json" else witness.read_csv
@@ -158,11 +162,12 @@ def _texts(path: Path, raw: bytes) -> Iterator[tuple[str, int, dict[str, Any]]]:
     sidecar = metadata.sidecar_path(path)
     meta = metadata.clean(metadata.read_sidecar(sidecar)) if sidecar else {}
     if kind == "text":
-        text = readers.text_of(raw)
-        own, body = metadata.split_front_matter(text)
-        published = header.published_in_header(text[body:])
+        text = readers.text_of(raw)  # without the byte-order mark
+        own, start = metadata.split_front_matter(text)
+        published = header.published_in_header(text[start:])
         dated = {"published": published} if published else {}
-        yield text, body, metadata.merge(dated, meta, metadata.clean(own))
+        shift = start + (1 if raw.startswith(codecs.BOM_UTF8) else 0)
+        yield text[start:], shift, metadata.merge(dated, meta, metadata.clean(own))
         return
     found = (readers.read_pdf if kind == "pdf" else readers.read_html)(raw)
     yield found.text, 0, metadata.merge(metadata.clean_lenient(found.found), meta)
