@@ -151,16 +151,17 @@ def test_extract_json_dates_a_plain_text_report_by_its_date_line(
 def test_extract_json_offsets_count_a_byte_order_mark_and_crlf_line_ends(
     run: Run, tmp_path: Path
 ) -> None:
-    """Offsets index the text as Python reads the file: read_text keeps the
-    BOM as a character and, read as bytes and decoded, the CRLF line ends."""
+    """Offsets index the text as Python reads the file in text mode: the BOM
+    kept as a character, CRLF line ends read as one \\n."""
     path = tmp_path / "r.txt"
     body = REPORT.replace("\n", "\r\n")
     path.write_bytes(codecs.BOM_UTF8 + body.encode("utf-8"))
     result = run("extract", "--json", str(path))
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    text = path.read_bytes().decode("utf-8")
-    assert text[0] == "\ufeff" and rows
+    with path.open(encoding="utf-8") as handle:
+        text = handle.read()
+    assert text[0] == "\ufeff" and "\r" not in text and rows
     assert all(text[r["start"] : r["end"]] == r["quote"] for r in rows)
     assert {r["as_of"] for r in rows if r["type"] == "claim"} == {"2016-11-30"}
 

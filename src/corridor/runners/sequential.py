@@ -128,8 +128,9 @@ def extract_files(
     """Claims and events of files read directly (nothing stored), as JSON dicts.
 
     Offsets are into the file's own text: for text and Markdown the whole file
-    as decoded from UTF-8 (``Path.read_text(encoding="utf-8")``: front matter
-    included, and a byte-order mark counted as one character); for HTML and
+    as Python reads it (``open(path, encoding="utf-8").read()``: front matter
+    included, a byte-order mark counted as one character, line ends turned to
+    ``\\n`` as text mode does); for HTML and
     PDF the text the reader took out; for witness reports the report's
     ``text`` field. Raises :class:`readers.ReadError` or
     :class:`metadata.MetadataError`.
@@ -162,7 +163,7 @@ def _texts(path: Path, raw: bytes) -> Iterator[tuple[str, int, dict[str, Any]]]:
     sidecar = metadata.sidecar_path(path)
     meta = metadata.clean(metadata.read_sidecar(sidecar)) if sidecar else {}
     if kind == "text":
-        text = readers.text_of(raw)  # without the byte-order mark
+        text = _universal_newlines(readers.text_of(raw))  # without the BOM
         own, start = metadata.split_front_matter(text)
         published = header.published_in_header(text[start:])
         dated = {"published": published} if published else {}
@@ -171,3 +172,9 @@ def _texts(path: Path, raw: bytes) -> Iterator[tuple[str, int, dict[str, Any]]]:
         return
     found = (readers.read_pdf if kind == "pdf" else readers.read_html)(raw)
     yield found.text, 0, metadata.merge(metadata.clean_lenient(found.found), meta)
+
+
+def _universal_newlines(text: str) -> str:
+    """``text`` with its line ends as Python's text mode reads them: ``\\r\\n``
+    and a lone ``\\r`` become ``\\n``."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
