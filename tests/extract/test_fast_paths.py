@@ -14,7 +14,13 @@ from spacy.attrs import IDX, IS_PUNCT, LENGTH
 from corridor.extract.cues import CUES, NO_AID_CUES
 from corridor.extract.dates import DateReader, _quick
 from corridor.extract.lexicon import words
-from corridor.extract.pipeline import Extractor, _is_period, _may_hit, _sentence_starts
+from corridor.extract.pipeline import (
+    Extractor,
+    _is_period,
+    _may_have_space_tokens,
+    _may_hit,
+    _sentence_starts,
+)
 
 
 @pytest.mark.parametrize(
@@ -624,8 +630,22 @@ def test_pruned_lexeme_getters_keep_the_columns_read(text):
     assert [(t.is_punct, t.is_space) for t in ours] == [
         (t.is_punct, t.is_space) for t in full
     ]
-    columns = ours.to_array(_EXTRACTOR._columns[4:]).T.tolist()
+    columns = ours.to_array(_EXTRACTOR._columns[2:]).T.tolist()
     for flag, column in zip(
         (_is_period, _may_hit, _EXTRACTOR.gazetteer.may_start), columns, strict=True
     ):
         assert column == [int(flag(t.text)) for t in ours]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("a.,:- \n\t\r\u00a0\u2003\u200b\x85")),
+        max_size=20,
+    )
+)
+def test_space_token_gate_misses_no_whitespace_token(text):
+    """``_read`` drops spaCy's whitespace tokens only where the gate says
+    there may be some."""
+    if any(token.is_space for token in _nlp.make_doc(text)):
+        assert _may_have_space_tokens(text)

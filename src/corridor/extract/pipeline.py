@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import compress, count
-from operator import add, not_
+from operator import add
+from typing import Protocol
 
 import spacy
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
@@ -135,8 +136,37 @@ def _may_hit(word: str) -> bool:
     return lower in _GATE or lower[:1] in DIGIT_START
 
 
+class _Flags(Protocol):
+    """A flag per token, by index: a column, or ``_PunctAt``."""
+
+    def __getitem__(self, k: int, /) -> object: ...
+
+
+class _PunctAt:
+    """Is the token at ``k`` punctuation? Asked of its text, with spaCy's own
+    lexeme getter, when asked: the sentence rule asks only of the tokens after
+    a full stop, too few to read a column for every token."""
+
+    __slots__ = ("_is_punct", "_orths")
+
+    def __init__(self, orths: list[str], is_punct: Callable[[str], bool]) -> None:
+        self._orths = orths
+        self._is_punct = is_punct
+
+    def __getitem__(self, k: int) -> bool:
+        return self._is_punct(self._orths[k])
+
+
+def _may_have_space_tokens(piece: str) -> bool:
+    """Can spaCy make a whitespace token of ``piece``? Only of a run of
+    spaces but the single one after a word, of a space opening the text, or
+    of other whitespace ("\n"), none of which ``isprintable``. Most
+    paragraphs have none, and their tokens are not tested one by one."""
+    return "  " in piece or piece[:1] == " " or not piece.isprintable()
+
+
 def _sentence_starts(
-    text: str, at: list[int], length: list[int], punct: list[int], period: list[int]
+    text: str, at: list[int], length: list[int], punct: _Flags, period: list[int]
 ) -> list[int]:
     """Character offsets of the sentences spaCy's rule-based sentencizer would
     start (a token after sentence-final punctuation that is not punctuation
@@ -163,6 +193,26 @@ def _sentence_starts(
                 continue  # "approx. 423,000" goes on
         starts.append(at[k])
     return starts
+
+
+_CAPITAL_SIGMA = "\u03a3"  # the one letter whose lower case depends on its neighbours
+
+
+def _lowered(piece: str, idx: list[int], orths: list[str]) -> list[str]:
+    """The lower-cased token texts, as slices of the lower-cased paragraph.
+
+    Lower-casing maps every character on its own but the capital sigma (a
+    final sigma at the end of a word), so each token lowered alone is the
+    same slice, and quicker to make; a paragraph with a capital sigma is
+    lowered whole, as its tokens read it in context. (Lower-casing may
+    lengthen a letter: then the slices would not line up, and each token is
+    lowered alone.)"""
+    if _CAPITAL_SIGMA in piece:
+        folded = piece.lower()
+        if len(folded) == len(piece):
+            ends = map(add, idx, map(len, orths))
+            return [folded[i:j] for i, j in zip(idx, ends, strict=True)]
+    return [orth.lower() for orth in orths]
 
 
 def _most_common(areas: list[str]) -> str | None:
@@ -375,18 +425,18 @@ class Extractor:
         self._columns = [
             IDX,
             LENGTH,
-            IS_PUNCT,
-            IS_SPACE,
             vocab.add_flag(_is_period),
             vocab.add_flag(_may_hit),
             vocab.add_flag(self._places.may_start),
         ]
         # Every new word (each new number is one) runs all the vocab's lexeme
-        # attribute getters; keep only those of the columns read above.
+        # attribute getters; keep only those of the columns read above, and
+        # spaCy's punctuation and space flags, read from the text (see _read).
         # (spaCy's type stubs lack ``lex_attr_getters``.)
         getters = vocab.lex_attr_getters  # type: ignore[attr-defined]
-        for attr in set(getters) - {IS_PUNCT, IS_SPACE, *self._columns[4:]}:
+        for attr in set(getters) - {IS_PUNCT, IS_SPACE, *self._columns[2:]}:
             del getters[attr]
+        self._is_punct = getters[IS_PUNCT]
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -471,21 +521,17 @@ class Extractor:
         for offset, piece in chunks(text):
             # Token objects are slow to make; read the arrays and slice the text.
             columns = make_doc(piece).to_array(self._columns).T.tolist()
-            idx, length, punct, space, period, hit, place = columns
+            idx, length, period, hit, place = columns
+            orths = [piece[i : i + n] for i, n in zip(idx, length, strict=True)]
+            punct = _PunctAt(orths, self._is_punct)
             begins = _sentence_starts(piece, idx, length, punct, period)
-            if any(space):
+            if _may_have_space_tokens(piece):
                 # Whitespace tokens ("\n") are dropped: phrases and windows skip them.
-                kept = list(map(not_, space))
-                idx, length, hit, place = (
-                    list(compress(c, kept)) for c in (idx, length, hit, place)
+                kept = [not orth.isspace() for orth in orths]
+                idx, orths, hit, place = (
+                    list(compress(c, kept)) for c in (idx, orths, hit, place)
                 )
-            ends = list(map(add, idx, length))
-            orths = [piece[i:j] for i, j in zip(idx, ends, strict=True)]
-            folded = piece.lower()
-            if len(folded) == len(piece):  # lower() may lengthen some letters
-                lowers = [folded[i:j] for i, j in zip(idx, ends, strict=True)]
-            else:
-                lowers = [o.lower() for o in orths]
+            lowers = _lowered(piece, idx, orths)
             if "\n" in piece:  # bullets, table lines, timestamps: one sentence each
                 begins.extend(line_starts(piece))
             starts = sorted({0, *(bisect_left(idx, p) for p in begins)} - {len(idx)})
