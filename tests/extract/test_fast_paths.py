@@ -400,6 +400,38 @@ def test_modality_prefilters_change_no_answer(words, data):
         assert answers() == fast
 
 
+_MOOD_TEST_WORDS = [
+    *words("500 people were are to be , the about said that if unless had could"),
+    *words("would might not never could confirm verify unable will may expected"),
+    *words("in since 1 risk of which who trust ; but"),
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_MOOD_TEST_WORDS), min_size=1, max_size=25),
+    st.data(),
+    st.booleans(),
+    st.booleans(),
+)
+def test_mood_word_gate_changes_no_modality(words, data, hedged, zero):
+    from corridor.extract import modality as m
+
+    start = data.draw(st.integers(0, len(words) - 1))
+    end = data.draw(st.integers(start + 1, len(words)))
+    i = data.draw(st.integers(start, end - 1))
+
+    def mood():
+        return m.modality(
+            words, i, start, end, hedged=hedged, attributed=False, zero=zero
+        )
+
+    fast = mood()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(m, "_MOOD_WORDS", _Overlapping())
+        assert mood() == fast
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_MODAL_WORDS), min_size=1, max_size=25), st.data())
 def test_to_be_and_comma_prefilters_keep_what_the_scans_find(words, data):

@@ -162,6 +162,30 @@ def modality(
     clause = set(words[lo:hi])
     if corrected(words, i, start, end):
         return "negated"  # "reports that 50,000 had left were incorrect"
+    if not _MOOD_WORDS.isdisjoint(clause):  # most clauses have none
+        mood = _marked(words, i, start, lo, hi, clause, zero)
+        if mood is not None:
+            return mood
+    to_be = "be" in words[lo : hi + 2]  # the phrase may run past the clause
+    if to_be and any(tuple(words[k : k + 3]) in _TO_BE for k in range(lo, hi)):
+        return "projected"  # "50 hostages held in Gaza are to be freed"
+    if attributed or clause & _HEARSAY:
+        return "reported"
+    return "estimated" if hedged or clause & ESTIMATES else "asserted"
+
+
+def _marked(
+    words: Sequence[str],
+    i: int,
+    start: int,
+    lo: int,
+    hi: int,
+    clause: set[str],
+    zero: bool,
+) -> str | None:
+    """The modality a word of the figure's clause ``lo:hi`` marks: a
+    condition, a doubt on a confirmation, a negation or the future (or None).
+    Asked only of clauses with a word of ``_MOOD_WORDS``."""
     if "if" in clause or "unless" in clause or _inverted(words, lo, hi, start):
         return "hypothetical"
     if clause & _CONFIRM and _unconfirmed(words, lo, hi):
@@ -174,12 +198,7 @@ def modality(
         return "hypothetical"
     if own & FUTURES and not _only_the_month(words, lo, hi, own):
         return "projected"
-    to_be = "be" in words[lo : hi + 2]  # the phrase may run past the clause
-    if to_be and any(tuple(words[k : k + 3]) in _TO_BE for k in range(lo, hi)):
-        return "projected"  # "50 hostages held in Gaza are to be freed"
-    if attributed or clause & _HEARSAY:
-        return "reported"
-    return "estimated" if hedged or clause & ESTIMATES else "asserted"
+    return None
 
 
 _RELATIVES = frozenset(words("that which who whom where"))
@@ -347,6 +366,11 @@ def _inverted(words: Sequence[str], lo: int, hi: int, start: int) -> bool:
 
 
 _INVERTING_MODALS = frozenset(("could", "would", "might"))
+# Every word ``_marked`` acts on (its clause holds one or it returns None):
+# a new word it looks for belongs here too.
+_MOOD_WORDS = frozenset(
+    {"if", "unless", *_INVERTING_MODALS, *_CONFIRM, *NEGATIONS, *CONDITIONS, *FUTURES}
+)
 
 
 _BEFORE_MONTH = frozenset(

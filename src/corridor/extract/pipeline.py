@@ -485,7 +485,7 @@ class Extractor:
                     context,
                     answering,
                 )
-                if denies_previous(lowers, start, end) and context.claims:
+                if context.claims and denies_previous(lowers, start, end):
                     # "State TV claims 20,000 used it. That is false: ..."
                     for k in context.claims:
                         items[k] = replace(items[k], modality="negated")
