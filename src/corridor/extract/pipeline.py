@@ -168,16 +168,23 @@ def _may_have_space_tokens(piece: str) -> bool:
 def _sentence_starts(
     text: str, at: list[int], length: list[int], punct: _Flags, period: list[int]
 ) -> list[int]:
-    """Character offsets of the sentences spaCy's rule-based sentencizer would
-    start (a token after sentence-final punctuation that is not punctuation
-    itself), read from the token arrays (offset, length, is_punct and
-    ``_is_period`` of each token): the same rule without making a Token object
-    per token, which costs more than the rule, and looked at only after the
-    periods. One change: the full stop of an abbreviation before a figure
-    ("approx. 423,000") ends nothing."""
+    """Character offsets of the sentences ``_first_tokens`` starts."""
+    return [at[k] for k in _first_tokens(text, at, length, punct, period)]
+
+
+def _first_tokens(
+    text: str, at: list[int], length: list[int], punct: _Flags, period: list[int]
+) -> list[int]:
+    """The tokens that start a sentence for spaCy's rule-based sentencizer (a
+    token after sentence-final punctuation that is not punctuation itself),
+    read from the token arrays (offset, length, is_punct and ``_is_period`` of
+    each token): the same rule without making a Token object per token, which
+    costs more than the rule, and looked at only after the periods. One
+    change: the full stop of an abbreviation before a figure ("approx.
+    423,000") ends nothing."""
     if not at:
         return []
-    starts = [at[0]]
+    starts = [0]
     n, k = len(at), 0
     for p in compress(count(), period):
         if p < k:
@@ -191,7 +198,7 @@ def _sentence_starts(
             before = text[at[k - 2] : at[k - 2] + length[k - 2]] if k > 1 else ""
             if before.lower() in _ABBREVIATIONS:
                 continue  # "approx. 423,000" goes on
-        starts.append(at[k])
+        starts.append(k)
     return starts
 
 
@@ -524,17 +531,22 @@ class Extractor:
             idx, length, period, hit, place = columns
             orths = [piece[i : i + n] for i, n in zip(idx, length, strict=True)]
             punct = _PunctAt(orths, self._is_punct)
-            begins = _sentence_starts(piece, idx, length, punct, period)
-            if _may_have_space_tokens(piece):
-                # Whitespace tokens ("\n") are dropped: phrases and windows skip them.
-                kept = [not orth.isspace() for orth in orths]
-                idx, orths, hit, place = (
-                    list(compress(c, kept)) for c in (idx, orths, hit, place)
-                )
+            starts = _first_tokens(piece, idx, length, punct, period)
+            spaced = _may_have_space_tokens(piece)
+            if spaced or "\n" in piece:  # tokens to drop or sentences to add
+                begins = [idx[k] for k in starts]
+                if spaced:
+                    # Whitespace tokens ("\n") are dropped: phrases and windows
+                    # skip them.
+                    kept = [not orth.isspace() for orth in orths]
+                    idx, orths, hit, place = (
+                        list(compress(c, kept)) for c in (idx, orths, hit, place)
+                    )
+                if "\n" in piece:  # bullets, table lines, timestamps: one each
+                    begins.extend(line_starts(piece))
+                found = {0, *(bisect_left(idx, p) for p in begins)}
+                starts = sorted(found - {len(idx)})
             lowers = _lowered(piece, idx, orths)
-            if "\n" in piece:  # bullets, table lines, timestamps: one sentence each
-                begins.extend(line_starts(piece))
-            starts = sorted({0, *(bisect_left(idx, p) for p in begins)} - {len(idx)})
             sents = list(zip(starts, [*starts[1:], len(idx)], strict=True))
             hits = list(compress(count(), hit))
             paragraph = _Paragraph(offset, orths, lowers, idx, sents, hits)
