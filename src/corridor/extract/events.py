@@ -270,7 +270,7 @@ def _mention(
     if at + 1 < len(words) and words[at + 1][:1].isdigit() and at > t:
         return None  # "Aid convoys since 5 March: entered 4": a total, a claim
     lo = max(start, min(at, t) - 4)
-    negated = any(w in _NEGATIONS for w in words[lo:at]) and not event.endswith(
+    negated = not _NEGATIONS.isdisjoint(words[lo:at]) and not event.endswith(
         ("not_materialised", "blocked", "destroyed")
     )
     if (
@@ -503,11 +503,16 @@ def _carries_people(words: Sequence[str], t: int, start: int, end: int) -> bool:
     """Is the convoy one of buses carrying people out ("gunmen fired on a
     convoy" during an evacuation, "taken out in the first convoys")? Not an
     aid convoy unless aid words name it."""
-    if _CARRIED.isdisjoint(words[start:end]) and not any(
-        words[k] == "taken" and words[k + 1] == "out" for k in range(start, end - 1)
-    ):
+    if _CARRIED.isdisjoint(words[start:end]) and not _taken_out(words, start, end):
         return False
     return not _AID & set(words[max(start, t - 4) : min(end, t + 8)])
+
+
+def _taken_out(words: Sequence[str], start: int, end: int) -> bool:
+    """Does the sentence say "taken out"? (Most have no "taken" to look after.)"""
+    return "taken" in words[start : end - 1] and any(
+        words[k] == "taken" and words[k + 1] == "out" for k in range(start, end - 1)
+    )
 
 
 _ATTACKED = frozenset(
@@ -574,10 +579,11 @@ def _more_cues(
         return found  # "hardly anyone used the corridors Russia opened"
     i = t + 1
     if first[1] > t:  # after the first cue's phrase ("tried to reach")
+        # the lengths of the phrases its first word begins: no other can match
         i = first[1] + next(
             n
-            for n in (4, 3, 2, 1)
-            if table.get(tuple(words[first[1] : first[1] + n])) == first[0]
+            for n in _CUE_LENGTHS[words[first[1]]]
+            if n <= 4 and table.get(tuple(words[first[1] : first[1] + n])) == first[0]
         )
     relative = _relative_clause(words, t, end)
     while i < min(end, t + _WINDOW):

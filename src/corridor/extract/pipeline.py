@@ -107,7 +107,9 @@ def _dateline_end(orths: list[str]) -> int:
     "GENEVA (Reuters) -"): the token after its dash, or 0 if the paragraph
     does not open with one. A dateline starts with a capital, and before its
     dash either names an agency in brackets or gives a date after a comma."""
-    first = next((k for k, w in enumerate(orths) if w[:1].isalnum()), None)
+    first = 0 if orths and orths[0][:1].isalnum() else None  # most open with a word
+    if first is None:
+        first = next((k for k, w in enumerate(orths) if w[:1].isalnum()), None)
     if first is None or not orths[first][:1].isupper():
         return 0
     if _DASHES.isdisjoint(orths[first : first + _DATELINE_REACH]):
@@ -847,9 +849,9 @@ class Extractor:
     ) -> str | None:
         """The nearest place ``inside`` the sentence (or a part of it named there
         too), else the paragraph's place, else the document's."""
+        if len(inside) < 2:  # most sentences name one place or none
+            return inside[0].area if inside else para.area or main
         here = [p.area for p in sorted(inside, key=lambda p: abs(p.start - at))]
-        if not here:
-            return para.area or main
         best = here[0]
         for other in here[1:]:
             if self._within(other, best):

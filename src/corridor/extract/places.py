@@ -259,15 +259,19 @@ class Gazetteer:
         return None
 
 
+_AREAS_BY_LOWER: dict[str, str] = {}  # lower-cased -> our area (the first of equals)
+for _area in AREAS:
+    _AREAS_BY_LOWER.setdefault(_area.lower(), _area)
+
+
 def canonical_area(name: str | None) -> str | None:
     """``east aleppo`` -> ``East Aleppo``; unknown names are kept as written."""
     if name is None:
         return None
     cleaned = " ".join(name.split())
     lowered = cleaned.lower()
-    for area in AREAS:
-        if area.lower() == lowered:
-            return area
+    if lowered in _AREAS_BY_LOWER:
+        return _AREAS_BY_LOWER[lowered]
     spaced = lowered.replace("'s", " 's").replace("-", " - ")
     return ALIASES.get(lowered) or ALIASES.get(spaced) or cleaned
 
