@@ -552,14 +552,16 @@ class Extractor:
             sents = list(zip(starts, [*starts[1:], len(idx)], strict=True))
             hits = list(compress(count(), hit))
             paragraph = _Paragraph(offset, orths, lowers, idx, sents, hits)
-            # a dateline's places say where the reporter filed from
-            paragraph.places = self._places.find(
-                orths,
-                lowers,
-                _dateline_end(orths),
-                len(orths),
-                candidates=list(compress(count(), place)),
-            )
+            candidates = list(compress(count(), place))
+            if candidates:  # many paragraphs have none, and no place to find
+                # a dateline's places say where the reporter filed from
+                paragraph.places = self._places.find(
+                    orths,
+                    lowers,
+                    _dateline_end(orths),
+                    len(orths),
+                    candidates=candidates,
+                )
             paragraphs.append(paragraph)
         return paragraphs
 
@@ -570,6 +572,8 @@ class Extractor:
         )
 
     def _resolve_places(self, paragraph: _Paragraph, main: str | None) -> None:
+        if not paragraph.places:
+            return  # no place to resolve, and none to name the paragraph's
         context = main
         resolved = []
         for mention in paragraph.places:
