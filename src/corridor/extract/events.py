@@ -203,9 +203,11 @@ def find_events(
     found: dict[str, EventMention] = {}
     if triggers is None:
         triggers = [k for k in range(start, end) if words[k] in TRIGGERS]
-    if not triggers or "|" in words[start:end]:
-        return []  # a table row holds totals ("Aid convoys entered | 0 | 6")
+    if not triggers:
+        return []
     sentence = words[start:end]
+    if "|" in sentence:
+        return []  # a table row holds totals ("Aid convoys entered | 0 | 6")
     doubt = not _DOUBT_WORDS.isdisjoint(sentence)  # may an event be expected?
     denial = not _DENIAL_WORDS.isdisjoint(sentence)  # or denied, or corrected?
     for t in triggers:
@@ -234,12 +236,10 @@ def find_events(
             first.add(t + 1)  # "the ceasefire agreed last night has broken down"
         if t + 2 < end and words[t + 1] == ",":
             first.add(t + 2)  # "announces two corridors, open from 08:00 daily"
-        second = {*_far(words, t), *relative}
-        cue = (
-            cue
-            or _nearest_cue(words, near, end, CUES[kind], skip=first)
-            or _nearest_cue(words, near, end, CUES[kind], skip=second)
-        )
+        cue = cue or _nearest_cue(words, near, end, CUES[kind], skip=first)
+        if cue is None:  # then an adjective before the noun may be its cue
+            second = {*_far(words, t), *relative}
+            cue = _nearest_cue(words, near, end, CUES[kind], skip=second)
         if cue is None:
             continue
         # "opened at dawn ... before it was shut again": a later cue of another
