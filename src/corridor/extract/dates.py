@@ -132,6 +132,12 @@ _RELATIVE_SECOND: dict[str, frozenset[str]] = {
     first: frozenset(key[1] for key in RELATIVE if key[0] == first and len(key) > 1)
     for first in _RELATIVE_FIRST - _NAMES
 }
+# and the words that may come third after two that begin only longer
+# expressions: "in the" is a date only as "in the past/last few days"
+_RELATIVE_THIRD: dict[tuple[str, ...], frozenset[str]] = {
+    pair: frozenset(key[2] for key in RELATIVE if key[:2] == pair and len(key) > 2)
+    for pair in {key[:2] for key in RELATIVE if len(key) > 2} - RELATIVE.keys()
+}
 
 
 _DAY_RANGE = frozenset(("-", "–", "and", "to"))  # "15-16 Dec", "15 and 16 May"
@@ -139,7 +145,8 @@ _DAY_RANGE = frozenset(("-", "–", "and", "to"))  # "15-16 Dec", "15 and 16 May
 
 def could_start_at(lowers: Sequence[str], i: int) -> bool:
     """``could_start`` for the token at ``i``, looking on: a relative
-    expression needs its second word ("in" of "in recent days"), a number
+    expression needs its second word ("in" of "in recent days"), and its
+    third after two that start no shorter one ("in the past few days"), a number
     "ago" after its unit ("two weeks ago"), digits a day or a year too ("15
     December", "in 2016"). Most numbers and most "in" and "a" start no date."""
     word = lowers[i]
@@ -147,7 +154,10 @@ def could_start_at(lowers: Sequence[str], i: int) -> bool:
         return True
     if word[:1] not in _DIGITS and word not in _SMALL:
         second = _RELATIVE_SECOND.get(word)
-        return second is not None and i + 1 < len(lowers) and lowers[i + 1] in second
+        if second is None or i + 1 >= len(lowers) or lowers[i + 1] not in second:
+            return False
+        third = _RELATIVE_THIRD.get((word, lowers[i + 1]))
+        return third is None or (i + 2 < len(lowers) and lowers[i + 2] in third)
     if i + 2 < len(lowers) and lowers[i + 2] in ("ago", "earlier"):
         return True  # "two weeks ago", "3 days earlier"
     if word in _SMALL or len(word) > 4:
