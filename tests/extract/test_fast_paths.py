@@ -333,12 +333,24 @@ def test_date_start_gate_drops_nothing_the_reader_finds(orths, published):
 
 
 def _nearest_cue_scanning(words, t, start, end, table, skip=()):
-    """The cue search as it was: every token by distance from the trigger."""
-    from corridor.extract.events import _CUE_FIRST, _WINDOW
+    """The cue search as it was: every token by distance from the trigger,
+    up to ``_WINDOW`` before it and, after it, up to ``_WINDOW`` or, past an
+    apposition ("The evacuation, part of a deal ..., was halted"), up to 8
+    more tokens but not past the end of the apposition's clause."""
+    from corridor.extract.events import _CLAUSE_ENDS, _CUE_FIRST, _WINDOW
 
-    for distance in range(0, _WINDOW):
+    hi = min(end, t + _WINDOW)
+    if t + 1 < end and words[t + 1] == ",":
+        hi = min(end, t + _WINDOW + 8)
+        hi = next((k for k in range(t + 2, hi) if words[k] in _CLAUSE_ENDS), hi)
+    for distance in range(0, _WINDOW + 8):
         for i in (t + distance, t - distance) if distance else (t,):
-            if start <= i < end and i not in skip and words[i] in _CUE_FIRST:
+            if (
+                i > t - _WINDOW
+                and start <= i < hi
+                and i not in skip
+                and words[i] in _CUE_FIRST
+            ):
                 for n in (4, 3, 2, 1):
                     if i + n <= end:
                         event = table.get(tuple(words[i : i + n]))
@@ -354,22 +366,33 @@ _EVENT_WORDS = [
 ]
 
 
+def _check_cue_order(words, t, start, end, skip):
+    from corridor.extract.events import CUES, _near, _nearest_cue
+
+    near = _near(words, t, start, end)
+    for table in CUES.values():
+        expected = _nearest_cue_scanning(words, t, start, end, table, skip)
+        assert _nearest_cue(words, near, end, table, skip) == expected
+
+
 @settings(max_examples=400, deadline=None)
 @given(
     st.lists(st.sampled_from(_EVENT_WORDS), min_size=1, max_size=30),
     st.data(),
 )
 def test_cues_tried_nearest_first_as_the_scan_tries_them(words, data):
-    from corridor.extract.events import CUES, _near, _nearest_cue
-
     start = data.draw(st.integers(0, len(words) - 1))
     end = data.draw(st.integers(start + 1, len(words)))
     t = data.draw(st.integers(start, end - 1))
     skip = set(data.draw(st.lists(st.integers(start, end - 1), max_size=3)))
-    near = _near(words, t, start, end)
-    for table in CUES.values():
-        expected = _nearest_cue_scanning(words, t, start, end, table, skip)
-        assert _nearest_cue(words, near, end, table, skip) == expected
+    _check_cue_order(words, t, start, end, skip)
+
+
+def test_an_apposition_cut_short_by_its_clause_end_is_scanned_as_near_does() -> None:
+    """Found by hypothesis: a comma right after the trigger and a ";" soon
+    after it end the window at the ";", and the reference scan once ran on."""
+    _check_cue_order(["the", "the", "the", ",", ";", "opened"], 2, 0, 6, set())
+    _check_cue_order(["convoy", ",", *["x"] * 14, "entered"], 0, 0, 17, set())
 
 
 _MODAL_WORDS = [
