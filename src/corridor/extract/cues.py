@@ -153,7 +153,9 @@ NO_AID_CUES: dict[tuple[str, ...], str] = phrase_table(
         "could not deliver,unable to reach,no access,first aid in,first aid since,"
         "first delivery in,first delivery since,first convoy in,"
         "first convoy since,since the last,days have passed since,the first in,"
-        "the first since,first in": ("access.days_without_aid")
+        "the first since,first in,any aid,nothing came,nothing come,"
+        "nothing has come,nothing had come,no distribution,no distributions,"
+        "without any distribution,without distribution": ("access.days_without_aid")
     }
 )
 FOOD_CUES = frozenset(

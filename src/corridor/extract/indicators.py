@@ -522,9 +522,9 @@ BASELINE_WORDS = frozenset(words("pre-war prewar before"))
 
 def pre_war(words: Sequence[str], q: Quantity, start: int, end: int) -> bool:
     """Is the figure a pre-war baseline: "before the war" (or "pre-war") in
-    the eight words before it, with no other figure between, or right after
+    the ten words before it, with no other figure between, or right after
     it ("4 doctors now, before the war 30")?"""
-    lo, hi = max(start, q.start - 8), min(end, q.end + 4)
+    lo, hi = max(start, q.start - 10), min(end, q.end + 4)
     if BASELINE_WORDS.isdisjoint(words[lo:hi]):
         return False  # most figures
     for k in range(lo, hi):
@@ -729,7 +729,7 @@ _MOVED = frozenset(words("moved transferred relocated rescued airlifted"))
 _AID_NOUNS = frozenset(
     words(
         "aid food deliveries delivery supplies assistance convoy convoys bread "
-        "flour milk medicine medicines"
+        "flour milk medicine medicines distribution distributions"
     )
 )
 _NOT_FOOD = frozenset(
@@ -1054,7 +1054,11 @@ def _duration(q: Quantity, words: Sequence[str], start: int, end: int) -> str | 
     ):
         return None  # "every two days", "a 48-hour pause", "a three-day truce"
     if q.end < end and words[q.end] in ("on", "later", "ago", "earlier"):
+        if words[q.end] in ("ago", "earlier") and _last_delivery(words, start, q.start):
+            return "access.days_without_aid"  # "the last convoy came 19 days ago"
         return None  # "thirty years on", "two weeks ago": a time since, not a span
+    if _ration(words, q, start):
+        return None  # "a food kit for 3 days", "for 145,000 people for a month"
     if q.end < end and words[q.end] == "after" and _ENDED & set(words[q.end : end]):
         return None  # "One year after the battle for Raqqa ended": a time since
     lo = max(start, q.start - 16)
@@ -1066,7 +1070,9 @@ def _duration(q: Quantity, words: Sequence[str], start: int, end: int) -> str | 
             return "access.days_without_aid"
         if words[j] in ("no", "without") and set(words[j + 1 : j + 6]) & _AID_NOUNS:
             return "access.days_without_aid"  # "no fresh food for three months"
-        if words[j] == "first" and _first_since(words, j, hi):
+        if words[j] == "first" and (
+            _first_since(words, j, hi) or _first_in(words, j, q, start, end)
+        ):
             return "access.days_without_aid"  # "the first WFP convoy in 3 months"
     clause = set(words[lo:hi])
     if clause & FOOD_CUES and _cargo(words, q, start, end):
@@ -1093,6 +1099,52 @@ def _first_since(words: Sequence[str], j: int, hi: int) -> bool:
         if words[k] in _DELIVERIES and words[k + 1] in ("in", "since"):
             return True
     return False
+
+
+_SUPPLIES = frozenset([*_DELIVERIES, *words("trucks supplies food medicines")])
+
+
+def _first_in(words: Sequence[str], j: int, q: Quantity, start: int, end: int) -> bool:
+    """ "entered Taiz for the first time in four months", "the first to get
+    into the city in more than two weeks": "first", then "in" or "since" right
+    before the duration, in a sentence about deliveries."""
+    k = q.start - 1
+    return (
+        j < k <= j + 10
+        and words[k] in ("in", "since")
+        and not _SUPPLIES.isdisjoint(words[start:end])
+    )
+
+
+_LAST = frozenset(words("last latest previous"))
+
+
+def _last_delivery(words: Sequence[str], start: int, i: int) -> bool:
+    """ "The last inter-agency convoy ... entered on 14 February, 19 days
+    ago": the time since the last delivery."""
+    return any(
+        words[k] in _LAST and not _DELIVERIES.isdisjoint(words[k + 1 : k + 4])
+        for k in range(max(start, i - 24), i)
+    )
+
+
+# "a food kit for 3 days", "a parcel ... for one week": what a ration lasts
+_RATIONS = frozenset(
+    words("kit kits parcel parcels basket baskets package packages ration rations")
+)
+_FAMILY = frozenset(words("family families household households"))
+
+
+def _ration(words: Sequence[str], q: Quantity, start: int) -> bool:
+    """Is the duration the size of a ration: "for N days" after a ration noun
+    or after "for a family" ("for a family of five for one week")? ("food
+    for 145,000 people for one month" stays a stock: the conventions differ.)"""
+    if q.start <= start or words[q.start - 1] != "for":
+        return False
+    lo = max(start, q.start - 8)
+    return not _RATIONS.isdisjoint(words[lo : q.start]) or any(
+        words[k] == "for" and words[k + 2] in _FAMILY for k in range(lo, q.start - 3)
+    )
 
 
 _DELIVERED = frozenset(

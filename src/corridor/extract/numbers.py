@@ -51,6 +51,7 @@ from corridor.extract.quantifiers import (
     NUMBER_WORDS,
     PERCENT,
     PREFIXES,
+    RATE_NOUNS,
     RATES,
     SCALES,
     SHARE_FIRST,
@@ -237,7 +238,14 @@ def _amount(words: Sequence[str], i: int, end: int) -> tuple[float, int, float] 
         and i + 1 < end
         and words[i + 1] in SINGULAR_DURATIONS
         # not a rate: "11 hours a day", "twice a month"
-        and not (i > 0 and (words[i - 1] in DURATION_DAYS or words[i - 1] in RATES))
+        and not (
+            i > 0
+            and (
+                words[i - 1] in DURATION_DAYS
+                or words[i - 1] in RATES
+                or words[i - 1] in RATE_NOUNS
+            )
+        )
     ):
         return 1.0, i + 1, 1.0
     else:

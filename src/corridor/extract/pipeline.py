@@ -743,7 +743,8 @@ class Extractor:
                     end,
                     hedged=figure.hedged,
                     attributed=own is not None,
-                    zero=figure.zero,
+                    # "did not see any aid for 40 days": the negation is the figure
+                    zero=figure.zero or kind == "access.days_without_aid",
                     bounds=bounds,
                 )
                 if (

@@ -193,6 +193,14 @@ YEAR_NOUNS = frozenset(
 )
 
 RATES = frozenset(("once", "twice", "thrice", "times", "per"))
+# "89 food parcels a day", "100 trucks a day": a rate, not a duration
+RATE_NOUNS = frozenset(
+    (
+        *("parcels", "trucks", "lorries", "meals", "loaves", "rations", "kits"),
+        *("flights", "convoys", "litres", "liters", "tonnes", "tons", "sorties"),
+        *("shells", "strikes", "patients"),
+    )
+)
 FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 SINGULAR_DURATIONS = frozenset({"hour", "day", "night", "week", "month", "year"})
 SHARES: dict[tuple[str, ...], float] = {
