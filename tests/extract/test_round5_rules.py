@@ -76,3 +76,82 @@ def test_stocks_still_last(extractor):
     assert claims(extractor, "The bakeries have enough flour for ten days.") == [
         ("food.stock_duration", 10, 10)
     ]
+
+
+# -- people nouns: demonyms and other groups ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("At least 40 Palestinians were killed in the strike.", "people.killed"),
+        ("Some 300 Iraqis were wounded by mortar fire.", "people.injured"),
+        ("More than 2,000 citizens were evacuated to the camps.", "people.evacuated"),
+        ("About 60 teenagers were arrested at the checkpoint.", "people.detained"),
+    ],
+)
+def test_more_people_nouns(extractor, text, indicator):
+    assert [c[0] for c in claims(extractor, text)] == [indicator]
+
+
+def test_a_bound_is_shared_by_coordinated_groups(extractor):
+    text = "At least 61 Yemenis were killed and 140 injured in the shelling."
+    assert claims(extractor, text) == [
+        ("people.killed", 61, None),
+        ("people.injured", 140, None),
+    ]
+
+
+# -- organised departures are evacuations ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 1,200 residents left the old town under the agreement on Sunday.",
+        "Some 450 people have left with the help of the Red Crescent.",
+        "Nearly 800 civilians had left with UNRWA by Friday evening.",
+        "Buses carrying some 3,000 people reached the transit point at dusk.",
+        "Twelve convoys have carried 20,500 people to the north since May.",
+    ],
+)
+def test_organised_departures_are_evacuations(extractor, text):
+    assert [c[0] for c in claims(extractor, text)] == ["people.evacuated"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UNHCR says 40,000 people have left the city since Monday.",
+        "Some 2,000 people fled on foot despite the agreement.",
+        "About 5,000 people drove out in private cars with the help of friends.",
+    ],
+)
+def test_departures_on_their_own_stay_displaced(extractor, text):
+    assert [c[0] for c in claims(extractor, text)] == ["people.displaced"]
+
+
+def test_hedged_second_group_shares_the_verb(extractor):
+    text = "Some 900 civilians and about 150 patients left under a local deal."
+    assert [c[0] for c in claims(extractor, text)] == [
+        "people.evacuated",
+        "people.evacuated",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("The besieged district, home to some 90,000 people, has no power.", "trapped"),
+        ("Soldiers held about 300 men for questioning at the crossing.", "detained"),
+        ("Dozens of young men were never heard from again.", "detained"),
+        ("Some 2,500 civilians will be moved to shelters.", "evacuated"),
+    ],
+)
+def test_more_cue_phrases(extractor, text, indicator):
+    assert [c[0] for c in claims(extractor, text)] == ["people." + indicator]
+
+
+def test_a_pre_war_home_is_no_claim(extractor):
+    text = "Before the war began, the old quarter was home to about 60,000 people."
+    assert claims(extractor, text) == []

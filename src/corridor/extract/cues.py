@@ -30,7 +30,9 @@ HEADS: dict[str, str] = {
             "women men syrians ukrainians patients survivors locals villagers "
             "aleppans boys girls babies infants elderly others population beings "
             "workers drivers volunteers journalists neighbours neighbors relatives "
-            "colleagues kids passengers ppl person"
+            "colleagues kids passengers ppl person citizens palestinians gazans "
+            "iraqis yemenis bosnians tigrayans israelis afghans sudanese youths "
+            "teenagers adults minors students pensioners newborns"
         ),
         "people",
     ),
@@ -92,7 +94,7 @@ CUES: dict[tuple[str, ...], str] = phrase_table(
         "waiting for,stay still,still stay,stayed behind,stay behind,"
         "hemmed in,penned in,pinned down,sealed off,sealed in,blockaded,"
         "there are still,there were still,there remain,there are now,lived in,"
-        "living there,lived there,live there": "people.trapped",
+        "living there,lived there,live there,home to": "people.trapped",
         "killed,dead,died,die,dying,death,deaths,death toll,toll,perished,slain,"
         "massacred,executed,lost their lives,starved,starvation,killing,"
         "lie dead,lay dead,shot dead,shot,gunned down,buried": "people.killed",
@@ -109,7 +111,8 @@ CUES: dict[tuple[str, ...], str] = phrase_table(
         "transferred,were moved,referred,medically evacuated,on the buses,"
         "on the first buses,on buses,boarded,were taken to,relocated,"
         "transported,brought out,bring out,been brought out,rescued,"
-        "pulled out,taken to safety": "people.evacuated",
+        "pulled out,taken to safety,be moved,been moved,being moved,"
+        "be moved out,been moved out": "people.evacuated",
         "need,needs,needed,needing,in need,require,required,requiring,depend,"
         "dependent,rely,"
         "food insecure,in dire need,face shortages,facing shortages,"
@@ -130,7 +133,8 @@ CUES: dict[tuple[str, ...], str] = phrase_table(
         "taken by the soldiers,taken by the army,taken by troops,"
         "taken by police,taken by the police,unaccounted for,remain unaccounted,"
         "remain missing,remained missing,are unaccounted,still missing,"
-        "remain unaccounted for": "people.detained",
+        "remain unaccounted for,for questioning,never heard from,"
+        "not heard from,never seen again,never been seen": "people.detained",
         "deployed,arrived,massed,stationed,sent,dispatched,mobilised,"
         "mobilized,joined": "forces.troops",
     }

@@ -86,11 +86,17 @@ def _cue_after(words: Sequence[str], i: int, end: int, table: dict) -> str | Non
 def _coordinated(words: Sequence[str], j: int, end: int) -> bool:
     """Is the number at ``j`` a second subject sharing the verb after it:
     "and 69 militants left" (not "and 40 wounded", which names its own fate)?"""
+    k = j - 1
+    while k > 0 and words[k] in _HEDGED:
+        k -= 1  # "4,000 civilians and about 700 fighters left"
     return (
-        words[j - 1] == "and"
+        words[k] == "and"
         and j + 2 < end
         and HEADS.get(words[j + 1]) in ("people", "troops")
     )
+
+
+_HEDGED = frozenset(words("about around some roughly nearly almost approximately"))
 
 
 _TIMES = frozenset(
@@ -522,9 +528,9 @@ BASELINE_WORDS = frozenset(words("pre-war prewar before"))
 
 def pre_war(words: Sequence[str], q: Quantity, start: int, end: int) -> bool:
     """Is the figure a pre-war baseline: "before the war" (or "pre-war") in
-    the ten words before it, with no other figure between, or right after
+    the 14 words before it, with no other figure between, or right after
     it ("4 doctors now, before the war 30")?"""
-    lo, hi = max(start, q.start - 10), min(end, q.end + 4)
+    lo, hi = max(start, q.start - 14), min(end, q.end + 4)
     if BASELINE_WORDS.isdisjoint(words[lo:hi]):
         return False  # most figures
     for k in range(lo, hi):
@@ -600,6 +606,12 @@ def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | N
             return "people.trapped"  # "We are around 3000 civil people in old city"
         if q.start > start and words[q.start - 1] in _MOVED:
             return "people.evacuated"  # "we moved 32 critical patients"
+        if (
+            q.start > start
+            and words[q.start - 1] in _CARRY
+            and not _CONVEYANCES.isdisjoint(words[max(start, q.start - 12) : q.start])
+        ):
+            return "people.evacuated"  # "buses carrying 5,000 people"
         return _people(cue, words, q, start, end)
     if head == "troops":
         cue = _verb_before(words, q, start) or _cue_after(words, after, end, CUES)
@@ -607,7 +619,7 @@ def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | N
         referring = tuple(words[q.end : q.end + 2]) in _OF_THEM  # "3,000 of them"
         if cue in ("people.displaced", "people.evacuated") and not (mixed or referring):
             return "forces.troops"  # "about 700 fighters left": a count of fighters
-        if cue == "people.displaced" and _window(words, q.start, start, end) & VEHICLES:
+        if cue == "people.displaced" and _organised(words, q, start, end):
             return "people.evacuated"  # "6,749 fighters and their families left"
         if cue == "people.trapped":  # "4,000 fighters and their families remain"
             return cue if mixed else "forces.troops"
@@ -714,7 +726,9 @@ def _people(
             and _in_a_building(words, start, end)
         ):
             return None  # "the drama theatre, where hundreds were sheltering"
-        if cue == "people.displaced" and clause & VEHICLES:
+        if cue == "people.displaced" and (
+            clause & VEHICLES or _organised(words, q, start, end)
+        ):
             return "people.evacuated"
         if cue == "people.trapped" and "left" in clause and clause & VEHICLES:
             return "people.evacuated"  # "3,000 people left in the first convoy"
@@ -725,6 +739,42 @@ def _people(
     return cue
 
 
+# an organised departure: "left under a local agreement", "with the help
+# of UNRWA", "with the Red Crescent", "escorted by the ICRC"
+_ORGANISERS = frozenset(
+    words(
+        "agreement agreements deal help assistance supervision crescent icrc sarc "
+        "unrwa unhcr ambulances ambulance"
+    )
+)
+_BY_WHOM = frozenset(words("with under by escorted"))
+_ON_THEIR_OWN = frozenset(
+    words(
+        "fled flee fleeing escaped escape foot car cars own vehicles private "
+        "displaced total"
+    )
+)
+
+
+def _organised(words: Sequence[str], q: Quantity, start: int, end: int) -> bool:
+    """Did the people leave in an organised departure (vehicles in the
+    clause; "under an agreement", "with the help of", "with the Red
+    Crescent" in the sentence), not on their own ("fled", "on foot", "by
+    car")? An organisation only as the source ("UNHCR says") is not one."""
+    if not VEHICLES.isdisjoint(_window(words, q.start, start, end)):
+        return True
+    if _BY_WHOM.isdisjoint(words[start:end]) or not _ON_THEIR_OWN.isdisjoint(
+        words[start:end]
+    ):
+        return False
+    return any(
+        words[k] in _BY_WHOM and not _ORGANISERS.isdisjoint(words[k + 1 : k + 6])
+        for k in range(start, end - 1)
+    )
+
+
+_CONVEYANCES = frozenset([*VEHICLES, *words("ambulance convoy convoys")])
+_CARRY = frozenset(words("carrying carried carry carries ferrying ferried"))
 _MOVED = frozenset(words("moved transferred relocated rescued airlifted"))
 _AID_NOUNS = frozenset(
     words(

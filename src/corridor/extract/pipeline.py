@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 
 from corridor.extract.actors import ActorFinder
+from corridor.extract.cues import HEADS
 from corridor.extract.dates import GATE as DATE_GATE
 from corridor.extract.dates import MONTHS, DateMention, DateReader
 from corridor.extract.dates import could_start_at as could_start_date
@@ -347,8 +348,11 @@ def _shares_bound(q: Quantity, before: Quantity, lowers: list[str]) -> bool:
     return (
         0 < len(between) <= 6
         and between[-1] == "and"
-        and all(w in _COORDINATED for w in between)
+        and all(w in _COORDINATED or HEADS.get(w) in _GROUPS for w in between)
     )
+
+
+_GROUPS = frozenset(("people", "troops"))  # "178 Palestinians", "40 soldiers"
 
 
 def _bounded_like(q: Quantity, before: Quantity) -> Quantity:
@@ -391,7 +395,10 @@ class _Context:
                 self.evacuating = EVACUATION_REACH
 
 
-_ON_THEIR_OWN = frozenset(words("fled flee fleeing escaped escape cars car foot"))
+# "fled", "by car", "in total": not (only) the evacuation's departures
+_ON_THEIR_OWN = frozenset(
+    words("fled flee fleeing escaped escape cars car foot total vehicles private")
+)
 _DEPARTED = frozenset(words("left leave leaving out reached arrived"))
 
 
