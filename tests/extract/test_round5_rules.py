@@ -155,3 +155,53 @@ def test_more_cue_phrases(extractor, text, indicator):
 def test_a_pre_war_home_is_no_claim(extractor):
     text = "Before the war began, the old quarter was home to about 60,000 people."
     assert claims(extractor, text) == []
+
+
+# -- zeros: "a single", "anyone", "none" after a negation ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        # the known bug: "a single person" in a negated clause is not 1
+        (
+            "I have not met a single person who went out through these corridors.",
+            "displaced",
+        ),
+        ("The checkpoint has not let a single civilian leave.", "displaced"),
+        (
+            "The soldiers did not allow a single resident to leave the camp.",
+            "displaced",
+        ),
+        ("Monitors say they have not seen anybody use the new exits.", "displaced"),
+        ("By nightfall none had been evacuated from the hospital.", "evacuated"),
+        ("No civilian departures were recorded at the crossing.", "displaced"),
+        ("No medical evacuations have taken place since Monday.", "evacuated"),
+    ],
+)
+def test_negated_single_and_anyone_are_zeros(extractor, text, indicator):
+    assert claims(extractor, text) == [("people." + indicator, 0, 0)]
+    assert all(m != "negated" for _, m in moods(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A single shell killed 9 people in the market.", [("people.killed", 9, 9)]),
+        ("Anyone who left was shot at by snipers.", []),
+        ("None of those routes ever worked as promised.", []),
+    ],
+)
+def test_positive_single_and_anyone_are_not_zeros(extractor, text, expected):
+    assert claims(extractor, text) == expected
+
+
+def test_no_evacuation_does_not_make_later_departures_evacuations(extractor):
+    text = (
+        "No evacuations took place during the pause. "
+        "State media said 300 people had left through the corridors."
+    )
+    assert claims(extractor, text) == [
+        ("people.evacuated", 0, 0),
+        ("people.displaced", 300, 300),
+    ]

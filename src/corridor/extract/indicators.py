@@ -916,10 +916,17 @@ def _zero(head: str | None, words: Sequence[str], at: int, end: int) -> str | No
         if cue in ("people.killed", "people.injured"):
             return cue
         return _zero_fate(words, at + 1, end)
+    if words[at] in _DEPARTURES:
+        return head  # "no civilian departures were observed", "no evacuations"
     return None
 
 
-_NOBODY = frozenset((("no", "one"), ("nobody",), ("no-one",)))
+_DEPARTURES = frozenset(words("departures evacuations evacuees"))
+
+
+_NOBODY = frozenset(
+    (("no", "one"), ("nobody",), ("no-one",), ("none",), ("anyone",), ("anybody",))
+)
 _NEEDING = frozenset(words("need needs must require requires"))
 _ALMOST = frozenset(words("almost nearly virtually practically hardly"))
 _ABLE = frozenset(words("can could may might will would should"))
@@ -940,7 +947,9 @@ def _zero_fate(words: Sequence[str], j: int, end: int) -> str | None:
     if j >= end or words[j] in _ABLE:
         return None  # "nobody can leave": trapped, not a count of leavers
     while j < stop and (
-        words[j] in _VERB_GROUP or HEADS.get(words[j]) in ("people", "troops")
+        words[j] in _VERB_GROUP
+        or HEADS.get(words[j]) in ("people", "troops")
+        or words[j] in ("who", "that")  # "not a single person who went out"
     ):
         j += 1
     if j >= stop:

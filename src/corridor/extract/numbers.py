@@ -384,8 +384,16 @@ def _zero(words: Sequence[str], i: int, end: int) -> int | None:
         return None
     for form in ZEROS:
         if tuple(words[i : i + len(form)]) == form and i + len(form) < end:
+            if form[0] in _NEGATED_ZEROS and _NEGATORS.isdisjoint(words[i - 4 : i]):
+                return None  # "a single shell", "anyone who left"
+            if form == ("none",) and words[i + 1] == "of":
+                return None  # "none of those routes": a partitive, read elsewhere
             return i + len(form)
     return None
+
+
+_NEGATED_ZEROS = frozenset(("a", "anyone", "anybody"))
+_NEGATORS = frozenset(("not", "n't", "never", "no", "without"))
 
 
 def _not_a_figure(words: Sequence[str], i: int, j: int, end: int) -> bool:

@@ -389,9 +389,11 @@ class _Context:
             if isinstance(item, Claim):
                 self.last = item.indicator
                 self.claims.append(k)
-            if (isinstance(item, Claim) and item.indicator == "people.evacuated") or (
-                isinstance(item, Event) and item.event == "evacuation.started"
-            ):
+            if (
+                isinstance(item, Claim)
+                and item.indicator == "people.evacuated"
+                and item.high != 0  # "no evacuations took place" described none
+            ) or (isinstance(item, Event) and item.event == "evacuation.started"):
                 self.evacuating = EVACUATION_REACH
 
 

@@ -116,6 +116,11 @@ ZEROS: tuple[tuple[str, ...], ...] = (
     ("nobody",),
     ("no-one",),
     ("none", "of", "the"),
+    ("none",),
+    # only after a negation ("have not seen anyone", "not met a single person")
+    ("a", "single"),
+    ("anyone",),
+    ("anybody",),
     ("without", "a"),
     ("without", "any"),
     ("no",),
