@@ -205,3 +205,70 @@ def test_no_evacuation_does_not_make_later_departures_evacuations(extractor):
         ("people.evacuated", 0, 0),
         ("people.displaced", 300, 300),
     ]
+
+
+# -- events: verbs of taking effect, arrival, hits, evacuation convoys -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "The ceasefire has come into effect across the province.",
+            "ceasefire.declared",
+        ),
+        ("A nationwide ceasefire is in effect since midnight.", "ceasefire.declared"),
+        ("A daily humanitarian pause will be in effect from 09:00.", "pause.declared"),
+        ("Gaza live: three-day truce begins at dawn", "pause.declared"),
+    ],
+)
+def test_taking_effect(extractor, text, event):
+    assert events(extractor, text) == [event]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Red Cross convoy came on Tuesday after a week of talks.",
+        "At last the UN convoy came finally, 30 trucks with flour.",
+    ],
+)
+def test_a_convoy_that_came_entered(extractor, text):
+    assert events(extractor, text) == ["convoy.entered"]
+
+
+def test_a_convoy_that_came_under_fire_did_not_enter(extractor):
+    text = "The convoy came under gunfire and turned back."
+    assert events(extractor, text) == ["convoy.blocked"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heavy shelling on the Dar al-Shifa hospital again this morning.",
+        "An air strike on the children's hospital killed two nurses.",
+    ],
+)
+def test_a_strike_on_a_hospital_is_a_hit(extractor, text):
+    assert "hospital.hit" in events(extractor, text)
+
+
+def test_a_hospital_put_out_of_service_by_shelling_is_not_also_hit(extractor):
+    text = "The eye hospital was knocked out of service by shelling."
+    assert "hospital.hit" not in events(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("A convoy of buses began carrying families out of the district.", "started"),
+        ("Officials say the evacuation convoys have been halted.", "paused"),
+    ],
+)
+def test_convoys_of_buses_are_evacuations(extractor, text, event):
+    assert events(extractor, text) == ["evacuation." + event]
+
+
+def test_a_convoy_of_buses_carrying_aid_is_a_convoy(extractor):
+    text = "A convoy of 9 buses carrying flour and medicine was stopped at the bridge."
+    assert events(extractor, text) == ["convoy.blocked"]

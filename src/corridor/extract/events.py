@@ -67,13 +67,14 @@ CUES: dict[str, dict[tuple[str, ...], str]] = {
             "delivered,rolled into,drove into,crossed into,carried,"
             "was allowed,went in,went into,drove in,pulled in,"
             "rolled into,received,allowed in,let in,come in,"
-            "comes in": "convoy.entered",
+            "comes in,came,came finally,finally came": "convoy.entered",
             "blocked,block,turned back,stopped,denied,prevented,held up,stuck,"
             "held,was held,were held,being held,"
             "waiting,stalled,attacked,looted,not allowed,refused,barred,"
             "could not enter,unable,halted,shelled,hit,struck,bombed,fired on,"
             "tried to reach,tried to enter,attempted to reach,"
-            "came under fire,fired upon,fired at,ambushed,seized,intercepted,"
+            "came under fire,came under,fired upon,fired at,ambushed,seized,"
+            "intercepted,"
             "turned away,sent back,from entering,from reaching,from getting in,"
             "confiscated": "convoy.blocked",
         }
@@ -81,7 +82,9 @@ CUES: dict[str, dict[tuple[str, ...], str]] = {
     "hospital": phrase_table(
         {
             "hit,struck,bombed,shelled,attacked,targeted,damaged,came under fire,"
-            "strike,strikes,raid,bombing,bomb,bombs,shell": "hospital.hit",
+            "strike,strikes,raid,bombing,bomb,bombs,shell,shelling on,shelling of,"
+            "airstrike on,airstrikes on,air strike on,air strikes on,hit by,"
+            "struck by,shelled by": "hospital.hit",
             "destroyed,razed,out of service,out of action,no longer functioning,"
             "stopped functioning,put out of,flattened,last hospital,"
             "no hospitals functioning,forced to close,no functioning,"
@@ -115,7 +118,10 @@ CUES: dict[str, dict[tuple[str, ...], str]] = {
             "prolonged,take effect,takes effect,taking effect,come into force,"
             "comes into force,went into effect,go into effect,goes into effect,"
             "took hold,take hold,takes hold,accepted,accept,ordered,"
-            "demanding,demanded,demands": "ceasefire.declared",
+            "demanding,demanded,demands,come into effect,comes into effect,"
+            "coming into effect,in effect,in force,begins,come into force": (
+                "ceasefire.declared"
+            ),
             "collapsed,broke down,violated,fell apart,ended,broken,"
             "breached,failed to respect,not respected,over,collapse,"
             "breakdown,ignored,unravelled,unraveled,crumbled,shattered,shattering,"
@@ -129,7 +135,9 @@ CUES: dict[str, dict[tuple[str, ...], str]] = {
             "came into effect,negotiated,brokered,make,take effect,takes effect,"
             "taking effect,extended,renewed,holding,respected,went into effect,"
             "go into effect,goes into effect,took hold,accepted,"
-            "accept,ordered": "pause.declared",
+            "accept,ordered,begins,come into effect,"
+            "comes into effect,coming into effect,in effect,in force,"
+            "come into force,comes into force": "pause.declared",
             "cancelled,canceled,called off,scrapped,collapsed,violated,"
             "postponed,broken,broke down,fell apart,breached,failed to respect,"
             "not respected,ignored,unravelled,unraveled,crumbled,"
@@ -214,6 +222,14 @@ def find_events(
         kind = TRIGGERS[words[t]]
         if kind == "ceasefire" and words[t] == "truce":
             kind = _kind(words, t, start)
+        if (
+            kind == "convoy"
+            and _of_buses(words, t, start, end)
+            and not _TAKING.isdisjoint(words[t : min(end, t + 10)])
+        ):
+            kind = "evacuation"  # "a convoy of buses began taking fighters out"
+        elif kind == "convoy" and t > start and words[t - 1] in _PEOPLE_MOVERS:
+            continue  # "the evacuation convoys have stopped": the evacuation's
         if kind == "hospital" and _is_hospital_count_only(words, t, start):
             continue
         if kind == "evacuation" and _vehicles_of(words, t, start):
@@ -692,6 +708,26 @@ def _nearest_cue(
                     if event is not None:
                         return event, i
     return None
+
+
+_TAKING = frozenset(words("taking carrying ferrying evacuating transporting bringing"))
+_PEOPLE_MOVERS = frozenset(words("evacuation evacuee bus buses ambulance"))
+
+
+def _of_buses(words: Sequence[str], t: int, start: int, end: int) -> bool:
+    """ "a convoy of buses", "a convoy of 20 buses": an evacuation (not "the
+    first convoy of buses", itself a cue, nor buses carrying aid)."""
+    k = t + 2
+    if k < end and (words[k][:1].isdigit() or words[k] in _NUMBER_SUBJECTS):
+        k += 1
+    return (
+        t + 1 < end
+        and words[t + 1] == "of"
+        and k < end
+        and words[k] == "buses"
+        and words[t - 1] not in ("first", "last", "final")
+        and not _AID & set(words[t : min(end, k + 8)])
+    )
 
 
 def _vehicles_of(words: Sequence[str], t: int, start: int) -> bool:
