@@ -272,3 +272,33 @@ def test_convoys_of_buses_are_evacuations(extractor, text, event):
 def test_a_convoy_of_buses_carrying_aid_is_a_convoy(extractor):
     text = "A convoy of 9 buses carrying flour and medicine was stopped at the bridge."
     assert events(extractor, text) == ["convoy.blocked"]
+
+
+# -- a verb before its object noun is an event of its own ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The army opened two corridors through which 900 residents walked out.",
+            ["corridor.opened", "corridor.used"],
+        ),
+        (
+            "Officials have also opened a third corridor via Tartus.",
+            ["corridor.opened"],
+        ),
+        (
+            "Moscow announced safe corridors along the main road.",
+            ["corridor.announced"],
+        ),
+    ],
+)
+def test_verb_before_its_object(extractor, text, expected):
+    assert events(extractor, text) == expected
+
+
+def test_a_participle_after_a_determiner_is_no_verb(extractor):
+    assert events(extractor, "The opened corridor stood empty all day.") == [
+        "corridor.not_materialised"
+    ]

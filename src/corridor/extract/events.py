@@ -260,7 +260,11 @@ def find_events(
             continue
         # "opened at dawn ... before it was shut again": a later cue of another
         # kind in the same clause is a second event of the same noun
-        for event, at in [cue, *_more_cues(words, t, cue, start, end, CUES[kind])]:
+        more = _more_cues(words, t, cue, start, end, CUES[kind])
+        verb = _verb_of_object(words, t, start, CUES[kind])
+        if verb is not None and verb[0] != cue[0]:
+            more.append(verb)  # "opened safe corridors through which ..."
+        for event, at in [cue, *more]:
             if kind == "convoy" and (
                 _tally(words, t, start, end) or _habitual(words, start, end)
             ):
@@ -312,7 +316,7 @@ def _mention(
     if negated or (denial and _denied(words, at, start)):
         return None  # "it had not targeted the hospital": it did not happen
     near = words[max(start, at - 15) : at + 15]
-    if words[at] == "through" and _PASSERS.isdisjoint(near):
+    if words[at] in _ROUTE_WORDS and _PASSERS.isdisjoint(near):
         return None  # "medicines arrived through corridors": people pass
     if _after_a_count(words, at, t, start):
         return None  # "Convoys: 2 arrived, 1 turned back": totals, claims
@@ -579,6 +583,39 @@ _PEOPLE = frozenset(words("one civilians people residents families person"))
 _STOPS = frozenset(
     words("; . : ? ! but while although though ( ) , after following because due")
 )
+
+
+_ROUTE_WORDS = frozenset(words("through via along"))  # "a corridor via Tartus"
+_OBJECT_VERBS = frozenset(
+    words(
+        "opened reopened closed shut announced established proposed offered "
+        "suspended halted declared unveiled launched"
+    )
+)
+_NOUN_PHRASE = frozenset(
+    [
+        *words("the a an its their two three four five six seven eight nine ten"),
+        *words("safe humanitarian second third new several additional further"),
+        *words("more all both evacuation aid"),
+    ]
+)
+
+
+def _verb_of_object(
+    words: Sequence[str], t: int, start: int, table: dict
+) -> tuple[str, int] | None:
+    """ "Our forces opened safe corridors through which ...", "has also opened
+    a second corridor": a verb whose object is the trigger's noun phrase (not
+    a participle after a determiner: "the opened corridor")."""
+    k = t - 1
+    while k > start and k > t - 4 and words[k] in _NOUN_PHRASE:
+        k -= 1
+    if k < start or words[k] not in _OBJECT_VERBS:
+        return None
+    if k > start and words[k - 1] in _DETERMINERS:
+        return None  # "the opened corridor": an adjective
+    event = table.get((words[k],))
+    return (event, k) if event is not None else None
 
 
 def _more_cues(
