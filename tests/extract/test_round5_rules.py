@@ -302,3 +302,26 @@ def test_a_participle_after_a_determiner_is_no_verb(extractor):
     assert events(extractor, "The opened corridor stood empty all day.") == [
         "corridor.not_materialised"
     ]
+
+
+# -- populations: "a population of", "the city of N", "who remain" -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Only four surgeons remain for a population estimated at 90,000.",
+        "The besieged town of 45,000 has had no power for a month.",
+        "Bread is not enough for the 12,000 who remain in the old city.",
+        "Some 7,000 refugees remain trapped in the camp, UNRWA said.",
+    ],
+)
+def test_populations_are_trapped(extractor, text):
+    assert "people.trapped" in [c[0] for c in claims(extractor, text)], text
+
+
+def test_a_pre_war_city_and_refugees_in_camps_are_not_trapped(extractor):
+    text = "Before the war it was a city of 300,000 people."
+    assert claims(extractor, text) == []
+    text = "Some 300,000 refugees remain in camps near the border."
+    assert [c[0] for c in claims(extractor, text)] == ["people.displaced"]

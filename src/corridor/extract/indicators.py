@@ -364,6 +364,8 @@ def restates_previous(q: Quantity, words: Sequence[str], start: int, end: int) -
     if head_of(words, q, end)[0]:
         return False
     before = words[q.start - 1]
+    if "population" in words[max(start, q.start - 4) : q.start]:
+        return False  # "a population estimated at 250,000": its own figure
     if before == "of":
         return words[q.start - 2] in _ESTIMATE_OF
     if before == "at" and _SAYS & set(words[max(start, q.start - 4) : q.start - 1]):
@@ -643,6 +645,10 @@ def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | N
         cue = _verb_before(words, q, start) or _cue_after(words, after, end, CUES)
         if cue in ("people.killed", "people.injured", "people.detained"):
             return cue  # "2 evacuees died on the way", "40 evacuees were detained"
+        if cue == "people.trapped" and not _ENCIRCLED.isdisjoint(
+            words[after : min(end, after + 6)]
+        ):
+            return cue  # "18,000 refugees remain trapped in the camp"
         return head
     if head == "people.injured":
         cue = _cue_after(words, after, end, _INJURED_FATES)
@@ -773,6 +779,7 @@ def _organised(words: Sequence[str], q: Quantity, start: int, end: int) -> bool:
     )
 
 
+_ENCIRCLED = frozenset(words("trapped besieged encircled stranded surrounded"))
 _CONVEYANCES = frozenset([*VEHICLES, *words("ambulance convoy convoys")])
 _CARRY = frozenset(words("carrying carried carry carries ferrying ferried"))
 _MOVED = frozenset(words("moved transferred relocated rescued airlifted"))
@@ -1027,8 +1034,8 @@ def _headless(q: Quantity, words: Sequence[str], start: int, end: int) -> str | 
     j = q.end
     if tuple(words[j : j + 2]) in (("of", "them"), ("of", "whom"), ("of", "us")):
         j += 2
-    elif j + 1 < end and words[j] == "who" and words[j + 1] in _NEEDING:
-        j += 1  # "some 400 who need to be evacuated"
+    elif j + 1 < end and words[j] == "who" and words[q.start - 2] != "of":
+        j += 1  # "some 400 who need to be evacuated", "the 250,000 who remain"
     cue = None
     while j < end and cue is None:
         cue = _phrase_at(words, j, end, CUES)
@@ -1048,6 +1055,8 @@ def _headless(q: Quantity, words: Sequence[str], start: int, end: int) -> str | 
     while left - 1 > start and words[left - 1] in ("only", "just", "now", "still"):
         left -= 1  # "the doctors here are only 2 now", "... is now 65"
     before = words[left - 1] if left > start else ""
+    if _population(words, left, start):
+        return "people.trapped"  # "a population estimated at 250,000"
     comma = left - 2 if before in ("already", "now") else left - 1
     if comma > start and words[comma] == "," and (q.end >= end or words[q.end] == ","):
         cue = _cue_before(words, comma, start, CUES)  # "the death toll, already 1,140,"
@@ -1066,6 +1075,24 @@ def _headless(q: Quantity, words: Sequence[str], start: int, end: int) -> str | 
             if category == "doctors":
                 return "health.doctors"  # "the doctors here are only 2 now"
     return None
+
+
+_TO_POPULATION = frozenset(
+    words("at of to from estimated about some around roughly fallen fell had has is")
+)
+_PLACE_NOUNS = frozenset(words("city town enclave district village area camp"))
+
+
+def _population(words: Sequence[str], i: int, start: int) -> bool:
+    """Is the bare figure at ``i`` a population: "a population estimated at
+    250,000", "the population had fallen ... to some 8,000", "the city of
+    380,000" (a pre-war population is dropped by ``pre_war``)?"""
+    if i - 2 >= start and words[i - 1] == "of" and words[i - 2] in _PLACE_NOUNS:
+        return True
+    k = i - 1
+    while k > start and k > i - 8 and words[k] in _TO_POPULATION:
+        k -= 1
+    return k < i - 1 and words[k] == "population"
 
 
 def _far_subject(words: Sequence[str], q: Quantity, start: int) -> str | None:
