@@ -325,3 +325,32 @@ def test_a_pre_war_city_and_refugees_in_camps_are_not_trapped(extractor):
     assert claims(extractor, text) == []
     text = "Some 300,000 refugees remain in camps near the border."
     assert [c[0] for c in claims(extractor, text)] == ["people.displaced"]
+
+
+# -- "N days ago": a time since the last delivery or since the siege began -------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The last UN aid convoy reached the town on 2 May, 23 days ago.",
+            ("access.days_without_aid", 23, 23),
+        ),
+        (
+            "Its last food delivery came in early March, more than a month ago.",
+            ("access.days_without_aid", 30, None),
+        ),
+        (
+            "Shelling was the worst since the siege began eight months ago.",
+            ("conflict.duration", 240, 240),
+        ),
+    ],
+)
+def test_a_time_ago_that_counts(extractor, text, expected):
+    assert expected in claims(extractor, text)
+
+
+def test_a_time_ago_is_otherwise_a_date(extractor):
+    text = "Three weeks ago 40 people were killed in the market."
+    assert claims(extractor, text) == [("people.killed", 40, 40)]

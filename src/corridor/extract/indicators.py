@@ -1140,8 +1140,8 @@ def _duration(q: Quantity, words: Sequence[str], start: int, end: int) -> str | 
     ):
         return None  # "every two days", "a 48-hour pause", "a three-day truce"
     if q.end < end and words[q.end] in ("on", "later", "ago", "earlier"):
-        if words[q.end] in ("ago", "earlier") and _last_delivery(words, start, q.start):
-            return "access.days_without_aid"  # "the last convoy came 19 days ago"
+        if words[q.end] in ("ago", "earlier"):
+            return _since(words, start, q.start)  # "the siege began 15 months ago"
         return None  # "thirty years on", "two weeks ago": a time since, not a span
     if _ration(words, q, start):
         return None  # "a food kit for 3 days", "for 145,000 people for a month"
@@ -1202,6 +1202,28 @@ def _first_in(words: Sequence[str], j: int, q: Quantity, start: int, end: int) -
     )
 
 
+_BEGAN = frozenset(words("began begun started start erupted broke imposed"))
+
+
+def _since(words: Sequence[str], start: int, i: int) -> str | None:
+    """ "the last convoy came 19 days ago": the time without aid; "since the
+    siege began 15 months ago": the conflict's duration; else a date."""
+    if _last_delivery(words, start, i):
+        return "access.days_without_aid"
+    lo = max(start, i - 6)
+    if not _BEGAN.isdisjoint(words[lo:i]) and not CONFLICT_CUES.isdisjoint(
+        words[max(start, i - 8) : i]
+    ):
+        return "conflict.duration"
+    return None
+
+
+def counts_since(words: Sequence[str], i: int, start: int) -> bool:
+    """Is the date "N days ago" at ``i`` a duration a figure counts ("the
+    last convoy came 19 days ago", "the siege began 15 months ago")?"""
+    return _since(words, start, i) is not None
+
+
 _LAST = frozenset(words("last latest previous"))
 
 
@@ -1209,7 +1231,7 @@ def _last_delivery(words: Sequence[str], start: int, i: int) -> bool:
     """ "The last inter-agency convoy ... entered on 14 February, 19 days
     ago": the time since the last delivery."""
     return any(
-        words[k] in _LAST and not _DELIVERIES.isdisjoint(words[k + 1 : k + 4])
+        words[k] in _LAST and not _DELIVERIES.isdisjoint(words[k + 1 : k + 5])
         for k in range(max(start, i - 24), i)
     )
 

@@ -35,6 +35,7 @@ from corridor.extract.indicators import (
     answers,
     classify,
     continues_list,
+    counts_since,
     elides,
     follows_previous,
     pre_war,
@@ -352,6 +353,7 @@ def _shares_bound(q: Quantity, before: Quantity, lowers: list[str]) -> bool:
     )
 
 
+_AGO = frozenset(("ago", "earlier"))
 _GROUPS = frozenset(("people", "troops"))  # "178 Palestinians", "40 soldiers"
 
 
@@ -648,7 +650,12 @@ class Extractor:
             published,
             [k for k in hits if could_start_date(lowers, k)],
         )
-        blocked = {i for d in dates for i in range(d.start, d.end)}
+        blocked = {
+            i
+            for d in dates
+            if not (lowers[d.end - 1] in _AGO and counts_since(lowers, d.start, start))
+            for i in range(d.start, d.end)
+        }
         quantities = find_quantities(lowers, start, end, blocked, figures)
         found: list[tuple[int, str, Quantity | None, EventMention | None]] = []
         previous: str | None = None
