@@ -354,3 +354,28 @@ def test_a_time_ago_that_counts(extractor, text, expected):
 def test_a_time_ago_is_otherwise_a_date(extractor):
     text = "Three weeks ago 40 people were killed in the market."
     assert claims(extractor, text) == [("people.killed", 40, 40)]
+
+
+# -- in need: hunger and famine verbs, a share in apposition, "N+" -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 600,000 people in the north face catastrophic hunger.",
+        "About 2 million residents are facing famine, the agency warned.",
+        "Another 45 children are in danger of dying without treatment.",
+        "Nurses say 70 infants are acutely malnourished.",
+        "More than 3 million people, about 80% of the population, need food aid.",
+        "An estimated 900,000 people, some 60 per cent of the population, need water.",
+    ],
+)
+def test_in_need_phrasings(extractor, text):
+    assert [c[0] for c in claims(extractor, text)] == ["people.in_need"]
+
+
+def test_a_trailing_plus_is_a_lower_bound(extractor):
+    assert claims(extractor, "KEY FIGURES\n250,000+ people in need of food") == [
+        ("people.in_need", 250000, None)
+    ]
+    assert claims(extractor, "Hotline +41 22 730 2271 for information.") == []

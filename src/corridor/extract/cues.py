@@ -121,7 +121,9 @@ CUES: dict[tuple[str, ...], str] = phrase_table(
         "malnourished,malnutrition,must leave,must be evacuated,need to leave,"
         "face starvation,facing starvation,risk starvation,at risk of starvation,"
         "threatened with starvation,at risk,living in famine,in famine,famine,"
-        "starving,"
+        "starving,face catastrophic,facing catastrophic,face hunger,facing hunger,"
+        "face famine,facing famine,face acute,facing acute,in danger,"
+        "severely malnourished,acutely malnourished,in severe malnutrition,"
         "needs to leave,must be taken out,must be moved,need to be taken out,"
         "needs to be taken out,need to be evacuated,needs to be evacuated,"
         "awaiting evacuation,awaiting medical evacuation": "people.in_need",

@@ -56,6 +56,7 @@ def _cue_after(words: Sequence[str], i: int, end: int, table: dict) -> str | Non
         parenthesis = words[j] in ("including", "among") and words[j - 1] == ","
         if (
             parenthesis
+            or _share_apposition(words, j, end)
             or (  # skip ", including 200 wounded," ", 3,000 of them X,"
                 words[j] == ","
                 and j + 3 < end
@@ -81,6 +82,23 @@ def _cue_after(words: Sequence[str], i: int, end: int, table: dict) -> str | Non
             return _left_when(words, j, end, value)
         j += 1
     return None
+
+
+_SHARE_WORDS = frozenset(words("% per percent population"))
+
+
+def _share_apposition(words: Sequence[str], j: int, end: int) -> bool:
+    """ "5 million people, about 90% of the population, need food aid": a
+    share set off by commas between the figure and its verb."""
+    if words[j] != "," or j + 2 >= end:
+        return False
+    k = j + 1
+    while k < end and k < j + 4 and not words[k][:1].isdigit():
+        k += 1
+    if k >= end or not words[k][:1].isdigit():
+        return False
+    close = next((m for m in range(k, min(end, k + 8)) if words[m] == ","), None)
+    return close is not None and not _SHARE_WORDS.isdisjoint(words[k:close])
 
 
 def _coordinated(words: Sequence[str], j: int, end: int) -> bool:

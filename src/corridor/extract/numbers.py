@@ -443,7 +443,7 @@ def _trailing_bound(words: Sequence[str], j: int, end: int) -> tuple[str, int] |
     return None
 
 
-_SUFFIX_FIRST = frozenset(("plus", "or", "odd", "("))  # "or more", "(approx.)"
+_SUFFIX_FIRST = frozenset(("plus", "+", "or", "odd", "("))  # "or more", "(approx.)"
 
 
 def parse_quantity(
@@ -490,6 +490,8 @@ def parse_quantity(
         pass  # most figures: no suffix
     elif j < end and words[j] == "plus":
         bound, j = "lower", j + 1
+    elif words[j] == "+" and not (j + 1 < end and words[j + 1][:1] in DIGIT_START):
+        bound, j = "lower", j + 1  # "400,000+ people" (not "2 + 2")
     elif tuple(words[j : j + 2]) == ("or", "more"):
         bound, j = "lower", j + 2
     elif tuple(words[j : j + 2]) == ("or", "so") or words[j : j + 1] == ["odd"]:
