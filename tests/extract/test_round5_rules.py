@@ -379,3 +379,32 @@ def test_a_trailing_plus_is_a_lower_bound(extractor):
         ("people.in_need", 250000, None)
     ]
     assert claims(extractor, "Hotline +41 22 730 2271 for information.") == []
+
+
+# -- aid trucks that got in are a convoy that entered --------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Relief trucks carrying flour entered the camp on Thursday.",
+        "The first UN trucks crossed into the enclave at noon, officials said.",
+        "Lorries loaded with food and medicine reached the old city at dusk.",
+        "The WFP convoy came 3 April with 12 trucks of flour.",
+    ],
+)
+def test_aid_trucks_that_entered(extractor, text):
+    assert events(extractor, text) == ["convoy.entered"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trucks are waiting at the crossing since dawn.",
+        "Officials said 210 trucks had entered last week.",
+        "The trucks left the warehouse in Damascus at six.",
+        "Twenty aid trucks were turned back at the bridge.",
+    ],
+)
+def test_trucks_without_an_arrival_event(extractor, text):
+    assert "convoy.entered" not in events(extractor, text)

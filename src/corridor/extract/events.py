@@ -22,7 +22,7 @@ from corridor.extract.modality import CORRECTIONS, corrected
 
 TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["corridor", "corridors"], "corridor"),
-    **dict.fromkeys(["convoy", "convoys"], "convoy"),
+    **dict.fromkeys(["convoy", "convoys", "trucks", "lorries"], "convoy"),
     **dict.fromkeys(["hospital", "hospitals"], "hospital"),
     **dict.fromkeys(["evacuation", "evacuations", "evacuate", "buses"], "evacuation"),
     **dict.fromkeys(
@@ -238,6 +238,9 @@ def find_events(
             continue  # "the pause agreed for the evacuation was cancelled"
         if kind == "convoy" and _carries_people(words, t, start, end):
             continue  # the buses of an evacuation are not an aid convoy
+        trucks = words[t] in _TRUCKS
+        if trucks and not _aid_trucks(words, t, start, end):
+            continue  # "44 trucks", "trucks are queueing": not a convoy's arrival
         if t + 1 < end and words[t + 1] in _NOUN_AFTER:
             continue  # "shelled the convoy route": the route, not the convoy
         cue = None
@@ -265,6 +268,8 @@ def find_events(
         if verb is not None and verb[0] != cue[0]:
             more.append(verb)  # "opened safe corridors through which ..."
         for event, at in [cue, *more]:
+            if trucks and event != "convoy.entered":
+                continue  # aid trucks that got in are a convoy that entered
             if kind == "convoy" and (
                 _tally(words, t, start, end) or _habitual(words, start, end)
             ):
@@ -287,7 +292,12 @@ def _mention(
     start: int,
     denial: bool = True,
 ) -> EventMention | None:
-    if at + 1 < len(words) and words[at + 1][:1].isdigit() and at > t:
+    if (
+        at + 1 < len(words)
+        and words[at + 1][:1].isdigit()
+        and at > t
+        and not (at + 2 < len(words) and words[at + 2] in _MONTHS)  # "came 19 March"
+    ):
         return None  # "Aid convoys since 5 March: entered 4": a total, a claim
     lo = max(start, min(at, t) - 4)
     negated = not _NEGATIONS.isdisjoint(words[lo:at]) and not event.endswith(
@@ -480,6 +490,7 @@ _PERIODS = frozenset(
         ("so", "far"),
         ("a", "month"),
         ("a", "week"),
+        ("last", "week"),
     )
 )
 _SPANS = frozenset(words("years months weeks days year month week past last"))
@@ -745,6 +756,25 @@ def _nearest_cue(
                     if event is not None:
                         return event, i
     return None
+
+
+_TRUCKS = frozenset(words("trucks lorries"))
+_AID_LOADS = frozenset(words("carrying loaded with"))
+
+
+def _aid_trucks(words: Sequence[str], t: int, start: int, end: int) -> bool:
+    """ "aid trucks", "the first flour trucks", "trucks carrying food and
+    medicine": trucks named as aid, which stand for a convoy (a bare count of
+    trucks is a claim, if anything)."""
+    if t > start and words[t - 1][:1].isdigit():
+        return False
+    if not _AID.isdisjoint(words[max(start, t - 3) : t]):
+        return True
+    return (
+        t + 1 < end
+        and words[t + 1] in _AID_LOADS
+        and not _AID.isdisjoint(words[t + 1 : min(end, t + 5)])
+    )
 
 
 _TAKING = frozenset(words("taking carrying ferrying evacuating transporting bringing"))
