@@ -408,3 +408,29 @@ def test_aid_trucks_that_entered(extractor, text):
 )
 def test_trucks_without_an_arrival_event(extractor, text):
     assert "convoy.entered" not in events(extractor, text)
+
+
+# -- a hospital out of service is an event only when a strike did it ------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There are no functioning hospitals left in the district, the WHO said.",
+        "Al-Amal hospital is out of service since Monday, no fuel.",
+    ],
+)
+def test_a_hospital_state_is_no_event(extractor, text):
+    assert "hospital.destroyed" not in events(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two hospitals stopped working after the bombing on Sunday.",
+        "The central hospital is out of service after repeated air strikes.",
+        "The last hospital in the town burned overnight.",
+    ],
+)
+def test_a_hospital_put_out_by_a_strike_is_destroyed(extractor, text):
+    assert "hospital.destroyed" in events(extractor, text)

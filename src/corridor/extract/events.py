@@ -90,7 +90,7 @@ CUES: dict[str, dict[tuple[str, ...], str]] = {
             "no hospitals functioning,forced to close,no functioning,"
             "stopped working,stopped operating,closed,gutted,burned down,"
             "burnt down,reduced to rubble,levelled,leveled,demolished,"
-            "none functioning": "hospital.destroyed",
+            "none functioning,burned,burnt,destruction": "hospital.destroyed",
         }
     ),
     "evacuation": phrase_table(
@@ -278,7 +278,7 @@ def find_events(
                 continue  # "fired on the convoy": blocked only if it went no further
             if doubt and _expected(words, event, at, start):
                 continue  # "a pause could begin on Thursday": not (yet) an event
-            mention = _mention(words, event, t, at, start, denial)
+            mention = _mention(words, event, t, at, start, denial, end)
             if mention is not None and mention.event not in found:
                 found[mention.event] = mention
     return sorted(found.values(), key=lambda m: m.trigger)
@@ -291,6 +291,7 @@ def _mention(
     at: int,
     start: int,
     denial: bool = True,
+    end: int | None = None,
 ) -> EventMention | None:
     if (
         at + 1 < len(words)
@@ -321,6 +322,12 @@ def _mention(
         event, negated = "corridor.not_materialised", False
     if negated and event in _NEGATED_FLIPS:
         event, negated = _NEGATED_FLIPS[event], False
+    if (
+        event == "hospital.destroyed"
+        and words[at] in _STATE_FIRST
+        and _ATTACKS.isdisjoint(words[start:end])
+    ):
+        return None  # "no hospital is functioning": a state, unless a strike did it
     if words[at].startswith("demand") and not _COUNCIL & set(words[start : at + 3]):
         return None  # a demand is a call; a Council resolution declares one
     if negated or (denial and _denied(words, at, start)):
@@ -596,6 +603,15 @@ _STOPS = frozenset(
 )
 
 
+# the first words of hospital.destroyed cues that tell a state, not a blow
+_STATE_FIRST = frozenset(words("out no none stopped forced closed"))
+_ATTACKS = frozenset(
+    words(
+        "bombing bombed bombs strike strikes airstrike airstrikes shelling shelled "
+        "shell shells hit struck attack attacks attacked bombardment missiles "
+        "missile rockets rocket barrel raids"
+    )
+)
 _ROUTE_WORDS = frozenset(words("through via along"))  # "a corridor via Tartus"
 _OBJECT_VERBS = frozenset(
     words(
