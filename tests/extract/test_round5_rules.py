@@ -434,3 +434,34 @@ def test_a_hospital_state_is_no_event(extractor, text):
 )
 def test_a_hospital_put_out_by_a_strike_is_destroyed(extractor, text):
     assert "hospital.destroyed" in events(extractor, text)
+
+
+# -- whose cue: a call, a route's "to", another trigger's participle --------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The monitor again called on both sides to open safe corridors.",
+        "Aid groups urged the army to open a corridor for the wounded.",
+    ],
+)
+def test_a_call_to_open_a_corridor_is_no_event(extractor, text):
+    assert events(extractor, text) == []
+
+
+def test_a_route_to_a_city_is_not_the_future(extractor):
+    text = "The corridor to Zaporizhzhia works again today."
+    assert events(extractor, text) == ["corridor.opened"]
+
+
+def test_a_participle_after_another_trigger_is_that_triggers(extractor):
+    text = "The pause declared by the army has not produced a working corridor."
+    assert "corridor.announced" not in events(extractor, text)
+    assert "pause.declared" in events(extractor, text)
+
+
+def test_an_agreement_to_open_is_still_an_announcement(extractor):
+    assert events(extractor, "Russia agreed to open two corridors.") == [
+        "corridor.announced"
+    ]

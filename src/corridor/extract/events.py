@@ -171,7 +171,10 @@ _NOT_KEPT = {
 }
 # "no civilians were able to leave through the corridor": nobody used it
 _NOBODY = frozenset(words("nobody none no-one nothing"))
-_FUTURE = frozenset(["will", "would", "'ll", "to", "plans"])
+_FUTURE = frozenset(["will", "would", "'ll", "plans"])  # and "to" right before
+_CALLS = frozenset(
+    words("call calls called calling urge urges urged urging appeal appealed asked")
+)
 # who passes through a corridor: people, or a verb of leaving
 _PASSERS = frozenset(
     [
@@ -255,9 +258,13 @@ def find_events(
             first.add(t + 1)  # "the ceasefire agreed last night has broken down"
         if t + 2 < end and words[t + 1] == ",":
             first.add(t + 2)  # "announces two corridors, open from 08:00 daily"
+        # "the pause announced by Russia ... a working corridor": a cue right
+        # after another trigger is that one's
+        others = {k + 1 for k in triggers if k != t and TRIGGERS[words[k]] != kind}
+        first |= others
         cue = cue or _nearest_cue(words, near, end, CUES[kind], skip=first)
         if cue is None:  # then an adjective before the noun may be its cue
-            second = {*_far(words, t), *relative}
+            second = {*_far(words, t), *relative, *others}
             cue = _nearest_cue(words, near, end, CUES[kind], skip=second)
         if cue is None:
             continue
@@ -337,12 +344,13 @@ def _mention(
         return None  # "medicines arrived through corridors": people pass
     if _after_a_count(words, at, t, start):
         return None  # "Convoys: 2 arrived, 1 turned back": totals, claims
-    if (
-        event == "corridor.opened"
-        and _FUTURE & set(words[max(start, at - 3) : at])
-        and not _CONTINUE & set(words[max(start, at - 3) : at])
+    if event == "corridor.opened" and (
+        words[at - 1] == "to" or _FUTURE & set(words[max(start, at - 3) : at])
     ):
-        event = "corridor.announced"  # "it would open three corridors"
+        if _CALLS & set(words[max(start, at - 10) : at]):
+            return None  # "calls on all parties to open safe corridors": a call
+        if not _CONTINUE & set(words[max(start, at - 3) : at]):
+            event = "corridor.announced"  # "it would open three corridors"
     return EventMention(event, t, at, negated)
 
 
