@@ -465,3 +465,19 @@ def test_an_agreement_to_open_is_still_an_announcement(extractor):
     assert events(extractor, "Russia agreed to open two corridors.") == [
         "corridor.announced"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The navy is working with Greece on a sea corridor from Crete.",
+        "Interview: operating in the corridors of a crowded hospital",
+    ],
+)
+def test_work_before_the_corridor_is_no_opening(extractor, text):
+    assert events(extractor, text) == []
+
+
+def test_announcing_the_opening_is_an_announcement(extractor):
+    text = "The ministry announced the opening of a humanitarian corridor at dawn."
+    assert events(extractor, text) == ["corridor.announced"]

@@ -171,6 +171,10 @@ _NOT_KEPT = {
 }
 # "no civilians were able to leave through the corridor": nobody used it
 _NOBODY = frozenset(words("nobody none no-one nothing"))
+_WORKING = frozenset(
+    words("work works working worked operating operate operated functioning")
+)
+_OPENING = frozenset(words("opening reopening"))
 _FUTURE = frozenset(["will", "would", "'ll", "plans"])  # and "to" right before
 _CALLS = frozenset(
     words("call calls called calling urge urges urged urging appeal appealed asked")
@@ -344,6 +348,12 @@ def _mention(
         return None  # "medicines arrived through corridors": people pass
     if _after_a_count(words, at, t, start):
         return None  # "Convoys: 2 arrived, 1 turned back": totals, claims
+    if event == "corridor.opened" and words[at] in _WORKING and at < t:
+        return None  # "working on a maritime corridor", "operating in corridors"
+    if event == "corridor.opened" and words[at] in _OPENING and words[at - 1] == "the":
+        said = CUES["corridor"].get((words[at - 2],))
+        if said in ("corridor.announced", "corridor.proposed"):
+            event = said  # "announced the opening of a humanitarian corridor"
     if event == "corridor.opened" and (
         words[at - 1] == "to" or _FUTURE & set(words[max(start, at - 3) : at])
     ):
