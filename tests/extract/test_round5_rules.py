@@ -481,3 +481,33 @@ def test_work_before_the_corridor_is_no_opening(extractor, text):
 def test_announcing_the_opening_is_an_announcement(extractor):
     text = "The ministry announced the opening of a humanitarian corridor at dawn."
     assert events(extractor, text) == ["corridor.announced"]
+
+
+# -- "safe passage", "did not take place", "came out", a corridor's route ------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The safe passage planned for Sunday did not take place.",
+        "For a third day the safe passage out of the town could not go ahead.",
+    ],
+)
+def test_a_safe_passage_that_did_not_happen(extractor, text):
+    assert events(extractor, text) == ["corridor.not_materialised"]
+
+
+def test_a_passage_is_a_corridor_only_when_safe(extractor):
+    assert events(extractor, "The passage of 40 trucks was refused.") == []
+
+
+def test_people_who_came_out_used_the_corridor(extractor):
+    text = "Through the new corridor at the bridge, 120 residents came out today."
+    assert "corridor.used" in events(extractor, text)
+
+
+def test_a_corridor_along_a_road_is_its_route(extractor):
+    text = "For civilians, a corridor along the coast road will be open until noon."
+    assert "corridor.used" not in events(extractor, text)
+    text = "About 900 cars left through the corridor via Vasylivka since dawn."
+    assert events(extractor, text) == ["corridor.used"]

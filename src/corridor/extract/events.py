@@ -21,7 +21,7 @@ from corridor.extract.lexicon import lengths_by_first, words
 from corridor.extract.modality import CORRECTIONS, corrected
 
 TRIGGERS: dict[str, str] = {
-    **dict.fromkeys(["corridor", "corridors"], "corridor"),
+    **dict.fromkeys(["corridor", "corridors", "passage"], "corridor"),
     **dict.fromkeys(["convoy", "convoys", "trucks", "lorries"], "convoy"),
     **dict.fromkeys(["hospital", "hospitals"], "hospital"),
     **dict.fromkeys(["evacuation", "evacuations", "evacuate", "buses"], "evacuation"),
@@ -46,7 +46,7 @@ CUES: dict[str, dict[tuple[str, ...], str]] = {
             "walking through,walk through,"
             "left through,fled through,came through,came out through,"
             "through the corridor,through the corridors,via,along,through,"
-            "drove out,walked out,crossed": "corridor.used",
+            "drove out,walked out,crossed,came out,got out": "corridor.used",
             "closed,close,closes,shut,sealed,suspended,"
             "broken,collapsed": "corridor.closed",
             "not materialised,not materialized,failed to materialise,"
@@ -55,6 +55,8 @@ CUES: dict[str, dict[tuple[str, ...], str]] = {
             "yet to materialize,not been used,largely unused,hardly anyone,"
             "hardly anybody,almost no one,few have used,never came,never arrived,"
             "did not come,didn't come,never happened,never appeared,never come,"
+            "did not take place,not take place,could not go ahead,"
+            "did not go ahead,not go ahead,cannot go ahead,"
             "never comes,did not arrive,didn't arrive,"
             "failed": "corridor.not_materialised",
         }
@@ -239,6 +241,8 @@ def find_events(
             continue  # "the evacuation convoys have stopped": the evacuation's
         if kind == "hospital" and _is_hospital_count_only(words, t, start):
             continue
+        if words[t] == "passage" and not (t > start and words[t - 1] == "safe"):
+            continue  # only a "safe passage" is a corridor
         if kind == "evacuation" and _vehicles_of(words, t, start):
             continue  # "a convoy of 11 buses": the convoy is the event
         if kind == "evacuation" and _purpose_of(words, t, start, triggers):
@@ -265,6 +269,8 @@ def find_events(
         # "the pause announced by Russia ... a working corridor": a cue right
         # after another trigger is that one's
         others = {k + 1 for k in triggers if k != t and TRIGGERS[words[k]] != kind}
+        if t + 1 < end and words[t + 1] in ("via", "along"):
+            others.add(t + 1)  # "a corridor along Salah al-Din Road": its route
         first |= others
         cue = cue or _nearest_cue(words, near, end, CUES[kind], skip=first)
         if cue is None:  # then an adjective before the noun may be its cue
