@@ -511,3 +511,22 @@ def test_a_corridor_along_a_road_is_its_route(extractor):
     assert "corridor.used" not in events(extractor, text)
     text = "About 900 cars left through the corridor via Vasylivka since dawn."
     assert events(extractor, text) == ["corridor.used"]
+
+
+# -- sources: a doctor, a resident, "I heard" ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A local doctor said at least 12 children had died of hunger.",
+        "Neighbours heard that 6 people died on the road from cold.",
+    ],
+)
+def test_more_sources(extractor, text):
+    assert [m for _, m in moods(extractor, text)] == ["reported"]
+
+
+def test_a_nurse_speaking_gives_her_own_words(extractor):
+    text = "Amina, nurse: tonight I saw at least 20 bodies near the bakery."
+    assert [m for _, m in moods(extractor, text)] == ["asserted"]

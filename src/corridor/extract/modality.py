@@ -69,7 +69,8 @@ REPORT_VERBS = frozenset(
         "stated confirmed confirms counted recorded "
         "documented noted believes estimated estimates tallied added insisted "
         "according tells tell warn logged lists listed admit admits admitted "
-        "acknowledged acknowledges reckons reckon believed revised showed shows"
+        "acknowledged acknowledges reckons reckon believed revised showed shows "
+        "heard"
     )
 )
 _REPORTING = REPORT_VERBS  # the words the attribution loop looks at
@@ -85,7 +86,8 @@ _SOURCE_NOUNS = frozenset(
         "partners researchers investigators observers correspondent neighbour "
         "neighbours neighbor neighbors friend friends cousin ppl locals "
         "witness director chief negotiator delegate representative "
-        "association government regime rebels opposition"
+        "association government regime rebels opposition doctor medic "
+        "physician physicians resident activist"
     )
 )
 _ATTRIBUTION_STOPS = frozenset(
