@@ -530,3 +530,22 @@ def test_more_sources(extractor, text):
 def test_a_nurse_speaking_gives_her_own_words(extractor):
     text = "Amina, nurse: tonight I saw at least 20 bodies near the bakery."
     assert [m for _, m in moods(extractor, text)] == ["asserted"]
+
+
+# -- the main verb after a relative clause decides ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("Dozens of men who crossed to government areas were detained.", "detained"),
+        ("Some 40 people who fled across the river were killed by mines.", "killed"),
+        (
+            "Hundreds of young men who came out last week were held by police.",
+            "detained",
+        ),
+        ("About 2,000 people who remain in the town need food urgently.", "trapped"),
+    ],
+)
+def test_main_verb_after_a_relative_clause(extractor, text, indicator):
+    assert [c[0] for c in claims(extractor, text)] == ["people." + indicator]

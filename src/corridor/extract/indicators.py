@@ -626,6 +626,8 @@ def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | N
             return "people.trapped"  # "We are around 3000 civil people in old city"
         if q.start > start and words[q.start - 1] in _MOVED:
             return "people.evacuated"  # "we moved 32 critical patients"
+        if after < end and words[after] in ("who", "that"):
+            cue = _main_fate(words, after + 1, end) or cue
         if (
             q.start > start
             and words[q.start - 1] in _CARRY
@@ -795,6 +797,25 @@ def _organised(words: Sequence[str], q: Quantity, start: int, end: int) -> bool:
         words[k] in _BY_WHOM and not _ORGANISERS.isdisjoint(words[k + 1 : k + 6])
         for k in range(start, end - 1)
     )
+
+
+_MAIN_FATES = frozenset(
+    words("people.killed people.injured people.detained people.evacuated")
+)
+
+
+def _main_fate(words: Sequence[str], j: int, end: int) -> str | None:
+    """ "hundreds of men who reached regime areas were detained": after a
+    relative clause, the main verb's fate (passive) decides, not the
+    relative clause's verb."""
+    for k in range(j + 1, min(end - 1, j + 12)):
+        if words[k] in CLAUSE_END:
+            return None
+        if words[k] in ("were", "was", "been"):
+            fate = CUES.get((words[k + 1],)) or CUES.get((words[k], words[k + 1]))
+            if fate in _MAIN_FATES:
+                return fate  # "were detained", "were held"
+    return None
 
 
 _ENCIRCLED = frozenset(words("trapped besieged encircled stranded surrounded"))
