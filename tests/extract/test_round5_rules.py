@@ -549,3 +549,25 @@ def test_a_nurse_speaking_gives_her_own_words(extractor):
 )
 def test_main_verb_after_a_relative_clause(extractor, text, indicator):
     assert [c[0] for c in claims(extractor, text)] == ["people." + indicator]
+
+
+# -- "X, not Y" negates Y only; "kill" -----------------------------------------
+
+
+def test_a_correction_negates_only_the_figure_after_not(extractor):
+    text = "The toll is at least 250, not 400, officials said."
+    assert moods(extractor, text) == [
+        ("people.killed", "reported"),
+        ("people.killed", "negated"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yesterday the shelling kill 5 in our street.",
+        "Each night the mortars kill 3 or 4 people here.",
+    ],
+)
+def test_kill_in_the_present(extractor, text):
+    assert [c[0] for c in claims(extractor, text)][:1] == ["people.killed"]

@@ -97,7 +97,9 @@ CUES: dict[tuple[str, ...], str] = phrase_table(
         "living there,lived there,live there,home to": "people.trapped",
         "killed,dead,died,die,dying,death,deaths,death toll,toll,perished,slain,"
         "massacred,executed,lost their lives,starved,starvation,killing,"
-        "lie dead,lay dead,shot dead,shot,gunned down,buried": "people.killed",
+        "lie dead,lay dead,shot dead,shot,gunned down,buried,kill,kills": (
+            "people.killed"
+        ),
         "wounded,injured,hurt,injuries,maimed,wounding,injuring": "people.injured",
         "fled,flee,fleeing,poured out,poured,left,leave,leaving,escaped,escape,"
         "displaced,crossed,streamed,exodus,made it out,fled to,arrived in,"

@@ -1017,7 +1017,8 @@ _FATES = frozenset(
 )
 _OBJECT_VERBS = frozenset(
     words(
-        "killed killing wounded wounding injured injuring evacuated detained "
+        "killed killing kill kills wounded wounding injured injuring evacuated "
+        "detained "
         "arrested abducted deported"
     )
 )

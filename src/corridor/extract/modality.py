@@ -234,8 +234,10 @@ def _negates(words: Sequence[str], i: int, lo: int, hi: int) -> bool:
     """Is a negation of the clause before the figure or near after it (not
     in a relative clause further on)?"""
     return any(
-        words[k] in NEGATIONS for k in range(lo, min(hi, i + _NEGATION_REACH + 1))
-    )
+        words[k] in NEGATIONS
+        and not (k > i and words[k] == "not" and words[k - 1] == ",")
+        for k in range(lo, min(hi, i + _NEGATION_REACH + 1))
+    )  # "more than 400, not 500": the "not" is the later figure's
 
 
 def _apposition(
