@@ -571,3 +571,18 @@ def test_a_correction_negates_only_the_figure_after_not(extractor):
 )
 def test_kill_in_the_present(extractor, text):
     assert [c[0] for c in claims(extractor, text)][:1] == ["people.killed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ukraine war live: what we know on day 33", [("conflict.duration", 33, 33)]),
+        (
+            "Siege of the old city, day 12: shelling continues",
+            [("conflict.duration", 12, 12)],
+        ),
+        ("Day 3 of the truce: calm holds in the north", []),
+    ],
+)
+def test_day_n_of_a_war_in_a_heading(extractor, text, expected):
+    assert claims(extractor, text) == expected

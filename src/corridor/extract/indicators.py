@@ -702,14 +702,14 @@ def _of_vehicles(words: Sequence[str], at: int, end: int) -> bool:
 
 
 def _day_of_siege(words: Sequence[str], q: Quantity, start: int, end: int) -> bool:
-    """ "day 580 of the siege": an ordinal day of the conflict is its duration."""
-    return (
-        q.start > start
-        and words[q.start - 1] == "day"
-        and q.end + 1 < end
-        and words[q.end] == "of"
-        and bool(set(words[q.end + 1 : q.end + 4]) & CONFLICT_CUES)
-    )
+    """ "day 580 of the siege": an ordinal day of the conflict is its duration;
+    so is "Ukraine war: what we know on day 21" (a war named before, and no
+    "of" another thing after: "day 3 of the truce")."""
+    if q.start <= start or words[q.start - 1] != "day":
+        return False
+    if q.end + 1 < end and words[q.end] == "of":
+        return bool(set(words[q.end + 1 : q.end + 4]) & CONFLICT_CUES)
+    return not CONFLICT_CUES.isdisjoint(words[max(start, q.start - 10) : q.start])
 
 
 _BUILDINGS = frozenset(
