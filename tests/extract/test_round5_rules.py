@@ -586,3 +586,10 @@ def test_kill_in_the_present(extractor, text):
 )
 def test_day_n_of_a_war_in_a_heading(extractor, text, expected):
     assert claims(extractor, text) == expected
+
+
+def test_a_tonnes_label_is_aid_delivered(extractor):
+    text = "Convoy 2 (3 May): Douma. Trucks: 30. Tonnes: 310. Status: entered."
+    assert claims(extractor, text) == [("aid.delivered", 310, 310)]
+    text = "Tonnes delivered this month: over 2,000."
+    assert claims(extractor, text) == [("aid.delivered", 2000, None)]

@@ -904,6 +904,8 @@ def _label(words: Sequence[str], q: Quantity, start: int) -> str | None:
             return "access.days_without_aid"
         if words[k] == "days" and "since" in words[k + 1 : label.stop]:
             return "access.days_without_aid"
+        if words[k] in _TONNES:
+            return "aid.delivered"  # "Tonnes: 440", "Tonnes delivered: over 1,900"
         found = _phrase_at(words, k, label.stop, CUES)
         if found in _LABEL_FATES:
             return found
@@ -917,6 +919,7 @@ def _label(words: Sequence[str], q: Quantity, start: int) -> str | None:
 _LABEL_FATES = frozenset(
     words("people.killed people.injured people.detained people.evacuated")
 )
+_TONNES = frozenset(words("tonnes tons tonnage"))
 _LABEL_HEADS = {
     "troops": "forces.troops",
     "hospitals": "health.hospitals",
