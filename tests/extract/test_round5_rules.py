@@ -593,3 +593,28 @@ def test_a_tonnes_label_is_aid_delivered(extractor):
     assert claims(extractor, text) == [("aid.delivered", 310, 310)]
     text = "Tonnes delivered this month: over 2,000."
     assert claims(extractor, text) == [("aid.delivered", 2000, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "About 9,000 people left on buses, 300 of them carried out by ambulance.",
+            ("people.evacuated", 300, 300),
+        ),
+        (
+            "Ten soldiers are to be exchanged for 40 prisoners on Friday.",
+            ("people.detained", 40, 40),
+        ),
+        (
+            "Families filed tracing requests for 1,200 people who remain missing.",
+            ("people.detained", 1200, 1200),
+        ),
+        (
+            "I saw maybe twenty people carried out wounded from the rubble.",
+            ("people.injured", 20, 20),
+        ),
+    ],
+)
+def test_carried_out_exchanged_and_requests(extractor, text, expected):
+    assert expected in claims(extractor, text)

@@ -114,7 +114,8 @@ CUES: dict[tuple[str, ...], str] = phrase_table(
         "on the first buses,on buses,boarded,were taken to,relocated,"
         "transported,brought out,bring out,been brought out,rescued,"
         "pulled out,taken to safety,be moved,been moved,being moved,"
-        "be moved out,been moved out": "people.evacuated",
+        "be moved out,been moved out,carried out by ambulance,"
+        "carried out in ambulances,carried out by ambulances": "people.evacuated",
         "need,needs,needed,needing,in need,require,required,requiring,depend,"
         "dependent,rely,"
         "food insecure,in dire need,face shortages,facing shortages,"

@@ -1173,7 +1173,8 @@ def _is_ration_count(words: Sequence[str], q: Quantity, start: int) -> bool:
     )
 
 
-_TRADED = frozenset(words("exchange return swap"))  # "in exchange for 150 prisoners"
+# "in exchange for 150 prisoners", "tracing requests for 8,000 people": not rations
+_TRADED = frozenset(words("exchange exchanged return swap swapped requests request"))
 
 
 def _duration(q: Quantity, words: Sequence[str], start: int, end: int) -> str | None:
