@@ -618,3 +618,31 @@ def test_a_tonnes_label_is_aid_delivered(extractor):
 )
 def test_carried_out_exchanged_and_requests(extractor, text, expected):
     assert expected in claims(extractor, text)
+
+
+# -- hospitals: wards and health facilities; "never closed" ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two days later the children's ward was hit by a shell.",
+        "Since Monday, health facilities have been attacked at least six times.",
+    ],
+)
+def test_wards_and_health_facilities_hit(extractor, text):
+    assert events(extractor, text) == ["hospital.hit"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A storage facility near the port was hit by a missile.",
+        "Jets struck homes, markets and medical facilities across the district.",
+        "The old hospital, shelled for months, never closed.",
+    ],
+)
+def test_no_hospital_event(extractor, text):
+    assert "hospital.destroyed" not in events(extractor, text)
+    if "facilit" in text:
+        assert events(extractor, text) == []

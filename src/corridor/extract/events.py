@@ -23,7 +23,9 @@ from corridor.extract.modality import CORRECTIONS, corrected
 TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["corridor", "corridors", "passage"], "corridor"),
     **dict.fromkeys(["convoy", "convoys", "trucks", "lorries"], "convoy"),
-    **dict.fromkeys(["hospital", "hospitals"], "hospital"),
+    **dict.fromkeys(
+        ["hospital", "hospitals", "ward", "wards", "facility", "facilities"], "hospital"
+    ),
     **dict.fromkeys(["evacuation", "evacuations", "evacuate", "buses"], "evacuation"),
     **dict.fromkeys(
         ["ceasefire", "ceasefires", "truce", "cease-fire", "cessation"], "ceasefire"
@@ -243,6 +245,12 @@ def find_events(
             continue
         if words[t] == "passage" and not (t > start and words[t - 1] == "safe"):
             continue  # only a "safe passage" is a corridor
+        if words[t] in _FACILITIES and not (
+            t - 1 > start
+            and words[t - 1] in _MEDICAL
+            and words[t - 2] not in ("and", "or")  # "on homes, markets and ..."
+        ):
+            continue  # "health facilities were attacked", not "a storage facility"
         if kind == "evacuation" and _vehicles_of(words, t, start):
             continue  # "a convoy of 11 buses": the convoy is the event
         if kind == "evacuation" and _purpose_of(words, t, start, triggers):
@@ -339,6 +347,8 @@ def _mention(
         event, negated = "corridor.not_materialised", False
     if negated and event in _NEGATED_FLIPS:
         event, negated = _NEGATED_FLIPS[event], False
+    if event == "hospital.destroyed" and words[at - 1] in ("never", "not", "n't"):
+        return None  # "hit again and again, never closed"
     if (
         event == "hospital.destroyed"
         and words[at] in _STATE_FIRST
@@ -627,6 +637,8 @@ _STOPS = frozenset(
 )
 
 
+_FACILITIES = frozenset(words("facility facilities"))
+_MEDICAL = frozenset(words("health medical healthcare hospital"))
 # the first words of hospital.destroyed cues that tell a state, not a blow
 _STATE_FIRST = frozenset(words("out no none stopped forced closed"))
 _ATTACKS = frozenset(
