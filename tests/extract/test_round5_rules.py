@@ -646,3 +646,14 @@ def test_no_hospital_event(extractor, text):
     assert "hospital.destroyed" not in events(extractor, text)
     if "facilit" in text:
         assert events(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twelve aid trucks carrying flour were turned back at the checkpoint.",
+        "The convoy came under gunfire near the bridge and had to turn back.",
+    ],
+)
+def test_aid_trucks_and_convoys_turned_back(extractor, text):
+    assert events(extractor, text) == ["convoy.blocked"]

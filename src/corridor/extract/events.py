@@ -80,6 +80,7 @@ CUES: dict[str, dict[tuple[str, ...], str]] = {
             "came under fire,came under,fired upon,fired at,ambushed,seized,"
             "intercepted,"
             "turned away,sent back,from entering,from reaching,from getting in,"
+            "turn back,turning back,forced back,"
             "confiscated": "convoy.blocked",
         }
     ),
@@ -293,8 +294,8 @@ def find_events(
         if verb is not None and verb[0] != cue[0]:
             more.append(verb)  # "opened safe corridors through which ..."
         for event, at in [cue, *more]:
-            if trucks and event != "convoy.entered":
-                continue  # aid trucks that got in are a convoy that entered
+            if trucks and event not in ("convoy.entered", "convoy.blocked"):
+                continue  # aid trucks that got in (or were stopped) are a convoy
             if kind == "convoy" and (
                 _tally(words, t, start, end) or _habitual(words, start, end)
             ):
