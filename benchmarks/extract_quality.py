@@ -8,7 +8,13 @@ and high agree; an event when its type agrees (per document, one-to-one).
 Modality and area agreement are reported on the matched claims that the
 gold annotates. ``--show`` prints every miss and false alarm.
 
+``--against DIR`` scores a second, independent annotation of the same
+passages (matched by ``id``) instead of the extractor, with the same
+matching: how far two careful annotators agree is the ceiling to read the
+extractor's figures against.
+
     .venv/bin/python benchmarks/extract_quality.py [--show] [GOLD_DIR]
+    .venv/bin/python benchmarks/extract_quality.py GOLD_DIR --against OTHER_DIR
 """
 
 from __future__ import annotations
@@ -16,9 +22,11 @@ from __future__ import annotations
 import argparse
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -66,19 +74,70 @@ def _key(indicator: str, low: float | None, high: float | None) -> tuple:
     return (indicator, low, high)
 
 
-def score(docs: list[dict], extractor: Extractor, show: bool = False) -> dict:
-    tp: Counter[str] = Counter()
-    fp: Counter[str] = Counter()
-    fn: Counter[str] = Counter()
-    agree: dict[str, list[bool]] = defaultdict(list)
-    for doc in docs:
+@dataclass(frozen=True)
+class Found:
+    """What a scored source gave for one passage: claims and event types."""
+
+    claims: list[Any]  # each with indicator, low, high, modality, area, quote
+    events: list[str]
+
+
+def by_extractor(extractor: Extractor) -> Callable[[dict], Found]:
+    def found(doc: dict) -> Found:
         published = doc.get("published")
         if isinstance(published, str):
             published = date.fromisoformat(published)
         items = extractor.extract(
             doc["text"], published=published, area=doc.get("area")
         )
-        claims = [i for i in items if isinstance(i, Claim)]
+        return Found(
+            [i for i in items if isinstance(i, Claim)],
+            [i.event for i in items if isinstance(i, Event)],
+        )
+
+    return found
+
+
+@dataclass(frozen=True)
+class _Annotated:
+    indicator: str
+    low: float | None
+    high: float | None
+    modality: str | None
+    area: str | None
+    quote: str = "(second annotation)"
+
+
+def by_annotation(other: list[dict]) -> Callable[[dict], Found]:
+    """A second annotation of the same passages, looked up by ``id``."""
+    index = {doc["id"]: doc for doc in other}
+
+    def found(doc: dict) -> Found:
+        if doc["id"] not in index:
+            raise SystemExit(f"--against: no passage with id {doc['id']!r}")
+        mine = index[doc["id"]]
+        claims = [parse_claim(c) for c in mine.get("claims") or []]
+        return Found(
+            [
+                _Annotated(c.indicator, c.low, c.high, c.modality, c.area)
+                for c in claims
+            ],
+            list(mine.get("events") or []),
+        )
+
+    return found
+
+
+def score(
+    docs: list[dict], source: Callable[[dict], Found], show: bool = False
+) -> dict:
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    agree: dict[str, list[bool]] = defaultdict(list)
+    for doc in docs:
+        found = source(doc)
+        claims = found.claims
         gold = [parse_claim(c) for c in doc.get("claims") or []]
         unmatched = list(claims)
         for g in gold:
@@ -111,7 +170,7 @@ def score(docs: list[dict], extractor: Extractor, show: bool = False) -> dict:
             if show:
                 print(f"  FALSE {doc['id']}: {c.indicator} {c.low} {c.high}", end=" ")
                 print(f"| {c.quote[:90]}")
-        events = Counter(i.event for i in items if isinstance(i, Event))
+        events = Counter(found.events)
         expected = Counter(doc.get("events") or [])
         for kind in events | expected:
             both = min(events[kind], expected[kind])
@@ -166,9 +225,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="?", type=Path, default=GOLD)
     parser.add_argument("--show", action="store_true", help="print misses")
+    parser.add_argument(
+        "--against",
+        type=Path,
+        metavar="DIR",
+        help="score a second annotation of the same passages, not the extractor",
+    )
     args = parser.parse_args()
     docs = load(args.gold)
-    result = score(docs, Extractor(), show=args.show)
+    source = by_annotation(load(args.against)) if args.against else None
+    result = score(docs, source or by_extractor(Extractor()), show=args.show)
     report(result, len(docs))
 
 
