@@ -194,6 +194,36 @@ def ingest(
         ctx.exit(1)
 
 
+def _extract_files_json(ctx: click.Context, paths: tuple[str, ...]) -> None:
+    """``corridor extract --json FILE...``: folders walked as by ingest; a
+    file that cannot be read gets one error line and prints nothing, the
+    others go on, and the exit status is 1 if any failed."""
+    from corridor.extract import Extractor
+    from corridor.ingest import batch, metadata, readers
+    from corridor.runners import extract_files
+
+    extractor = Extractor()
+
+    limit = _settings(ctx).max_bytes
+    sources, skipped = batch.collect(paths)
+    failed = 0
+    for source in sources:
+        try:  # one file's records at a time: none of a file that fails
+            records = list(extract_files([source], extractor, max_bytes=limit))
+        except (readers.ReadError, metadata.MetadataError) as exc:
+            failed += 1
+            click.echo(f"Error: {batch.printable(f'{source.name}: {exc}')}", err=True)
+            continue
+        _emit_json(records)
+    if skipped.count:
+        click.echo(
+            f"skipped {skipped.count} file(s) of other types, such as {skipped.first}",
+            err=True,
+        )
+    if failed:
+        ctx.exit(1)
+
+
 @cli.command()
 @click.option("--kind", type=click.Choice(["news", "editorial", "agency", "witness"]))
 @click.option("--limit", type=click.IntRange(min=1), help="Show at most this many.")
@@ -257,14 +287,14 @@ def extract(
 ) -> None:
     """Extract claims and events from stored documents not yet extracted.
 
-    With FILE... and --json, read those files directly, store nothing, and
-    print one JSON object per claim or event.
+    With FILE... and --json, read those files (folders walked, - for
+    standard input) directly, store nothing, and print one JSON object per
+    claim or event.
     """
     from tqdm import tqdm
 
     from corridor.extract import Extractor
-    from corridor.ingest import metadata, readers
-    from corridor.runners import extract_files, extract_stored
+    from corridor.runners import extract_stored
     from corridor.store import evidence
 
     if files:
@@ -274,12 +304,7 @@ def extract(
                 "--redo, --scheduler, --workers or --batch); to store them, "
                 "ingest them first"
             )
-        extractor = Extractor()
-        for name in files:
-            try:
-                _emit_json(extract_files([name], extractor))
-            except (readers.ReadError, metadata.MetadataError) as exc:
-                raise click.ClickException(f"{name}: {exc}") from None
+        _extract_files_json(ctx, files)
         return
     if scheduler and workers:
         raise click.UsageError(

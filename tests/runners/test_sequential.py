@@ -173,6 +173,40 @@ def test_extract_json_names_an_unreadable_file(run: Run, tmp_path: Path) -> None
     assert "junk.txt: looks like a binary file" in result.stderr
 
 
+def test_extract_json_walks_a_folder_and_goes_on_past_a_bad_file(
+    run: Run, tmp_path: Path
+) -> None:
+    """As with ingest: folders are walked, a file that cannot be read gets
+    one error line and none of its records, the others are all printed, and
+    the exit status says something failed."""
+    write(tmp_path / "in" / "a.md", REPORT)
+    write(tmp_path / "in" / "sub" / "b.txt", "Some 250,000 people remain trapped.\n")
+    write(tmp_path / "in" / "notes.xyz", "At least 5 were killed.")
+    (tmp_path / "in" / "junk.txt").write_bytes(b"\x00\x01binary")
+    result = run("extract", "--json", str(tmp_path / "in"))
+    assert result.exit_code == 1
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {Path(r["document"]).name for r in rows} == {"a.md", "b.txt"}
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "junk.txt: looks like a binary file" in errors[0]
+    assert "skipped 1 file(s) of other types" in result.stderr
+
+
+def test_extract_json_reads_standard_input_and_refuses_an_oversized_file(
+    run: Run, tmp_path: Path, monkeypatch
+) -> None:
+    result = run("extract", "--json", "-", input=REPORT)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows and {r["document"] for r in rows} == {"-"}
+    assert {r["as_of"] for r in rows if r["type"] == "claim"} == {"2016-11-30"}
+    monkeypatch.setenv("CORRIDOR_MAX_BYTES", "100")
+    big = write(tmp_path / "big.md", REPORT)
+    result = run("extract", "--json", str(big))
+    assert result.exit_code == 1 and not result.stdout
+    assert "big.md: is" in result.stderr and "over the" in result.stderr
+
+
 def test_extract_files_without_json_is_a_usage_error(run: Run, tmp_path: Path) -> None:
     result = run("extract", str(write(tmp_path / "r.md", REPORT)))
     assert result.exit_code == 2 and "need --json" in result.stderr

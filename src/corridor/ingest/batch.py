@@ -242,7 +242,7 @@ def _insert(conn: sa.Connection, writer: LogWriter, draft: Draft) -> None:
     writer.append(schema.documents.name, row["id"], row)
 
 
-def _read_bytes(source: Source, limit: int, stdin: BinaryIO | None) -> bytes:
+def read_bytes(source: Source, limit: int, stdin: BinaryIO | None = None) -> bytes:
     """The bytes of ``source``, refused by size before they are read: a file by
     its size on disk, a stream (standard input, a FIFO or device named by the
     user) after ``limit`` + 1 bytes."""
@@ -297,7 +297,7 @@ def _file_type(mode: int) -> str:
 def _drafts(
     source: Source, options: Options, keys: Mapping[str, str], stdin: BinaryIO | None
 ) -> list[Draft]:
-    raw = _read_bytes(source, options.max_bytes, stdin)
+    raw = read_bytes(source, options.max_bytes, stdin)
     suffix = source.path.suffix.lower() if source.path is not None else ""
     kind = readers.sniff(raw, suffix)
     if kind in ("json", "csv"):

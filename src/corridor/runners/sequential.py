@@ -15,7 +15,8 @@ import sqlalchemy as sa
 
 from corridor import __version__
 from corridor.extract import Claim, Event, Extractor
-from corridor.ingest import header, metadata, readers, witness
+from corridor.ingest import batch, header, metadata, readers, witness
+from corridor.settings import DEFAULT_MAX_BYTES
 from corridor.store import evidence, schema
 from corridor.store.engine import Store
 
@@ -123,9 +124,15 @@ def _write(
 
 
 def extract_files(
-    paths: Iterable[str], extractor: Extractor
+    paths: Iterable[str | batch.Source],
+    extractor: Extractor,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[dict[str, Any]]:
     """Claims and events of files read directly (nothing stored), as JSON dicts.
+
+    ``paths`` are file names, or sources from :func:`batch.collect` (folders
+    walked, ``-`` for standard input). A file is refused by size, as by
+    ``corridor ingest``, before it is read.
 
     Offsets are into the file's own text: for text and Markdown the whole file
     as Python reads it (``open(path, encoding="utf-8").read()``: front matter
@@ -135,32 +142,33 @@ def extract_files(
     ``text`` field. Raises :class:`readers.ReadError` or
     :class:`metadata.MetadataError`.
     """
-    for name in paths:
-        path = Path(name)
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise readers.ReadError(f"cannot be read: {exc.strerror}") from exc
-        for body, shift, meta in _texts(path, raw):
+    for given in paths:
+        source = given if isinstance(given, batch.Source) else _source(given)
+        raw = batch.read_bytes(source, max_bytes)
+        for body, shift, meta in _texts(source.path, raw):
             for item in extractor.extract(
                 body, published=meta.get("published"), area=meta.get("area")
             ):
                 record = item.to_json()
                 record["start"] += shift
                 record["end"] += shift
-                yield {"document": name, **record}
+                yield {"document": source.name, **record}
 
 
-def _texts(path: Path, raw: bytes) -> Iterator[tuple[str, int, dict[str, Any]]]:
+def _source(name: str) -> batch.Source:
+    return batch.Source(name, None if name == batch.STDIN else Path(name))
+
+
+def _texts(path: Path | None, raw: bytes) -> Iterator[tuple[str, int, dict[str, Any]]]:
     """(text to extract from, its offset in the file's text, metadata) for
-    each report in a file."""
-    kind = readers.sniff(raw, path.suffix.lower())
+    each report in a file (``path`` None: standard input)."""
+    kind = readers.sniff(raw, path.suffix.lower() if path is not None else "")
     if kind in ("json", "csv"):
         read = witness.read_json if kind == "json" else witness.read_csv
         for report in read(raw, {}, keep_invalid=True):
             yield report.text, 0, {"published": report.published, "area": report.area}
         return
-    sidecar = metadata.sidecar_path(path)
+    sidecar = metadata.sidecar_path(path) if path is not None else None
     meta = metadata.clean(metadata.read_sidecar(sidecar)) if sidecar else {}
     if kind == "text":
         text = _universal_newlines(readers.text_of(raw))  # without the BOM
