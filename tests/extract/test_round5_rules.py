@@ -657,3 +657,15 @@ def test_no_hospital_event(extractor, text):
 )
 def test_aid_trucks_and_convoys_turned_back(extractor, text):
     assert events(extractor, text) == ["convoy.blocked"]
+
+
+@pytest.mark.parametrize("last", ["it.", "of."])
+def test_a_figure_opening_a_paragraph_looks_at_no_word_before_it(extractor, last):
+    """ "400 who need to be evacuated": the check for "of" two words before
+    the figure once read the paragraph's last words when the figure opened
+    it, so the paragraph's ending decided the first sentence's indicator."""
+    text = (
+        "400 who need to be evacuated are waiting at the hospital. "
+        f"Doctors say they have run out of {last}"
+    )
+    assert claims(extractor, text) == [("people.in_need", 400.0, 400.0)]

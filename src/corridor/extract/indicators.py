@@ -1077,7 +1077,11 @@ def _headless(q: Quantity, words: Sequence[str], start: int, end: int) -> str | 
     j = q.end
     if tuple(words[j : j + 2]) in (("of", "them"), ("of", "whom"), ("of", "us")):
         j += 2
-    elif j + 1 < end and words[j] == "who" and words[q.start - 2] != "of":
+    elif (
+        j + 1 < end
+        and words[j] == "who"
+        and (q.start - 2 < start or words[q.start - 2] != "of")
+    ):
         j += 1  # "some 400 who need to be evacuated", "the 250,000 who remain"
     cue = None
     while j < end and cue is None:
