@@ -203,7 +203,6 @@ def _extract_files_json(ctx: click.Context, paths: tuple[str, ...]) -> None:
     from corridor.runners import extract_files
 
     extractor = Extractor()
-
     limit = _settings(ctx).max_bytes
     sources, skipped = batch.collect(paths)
     failed = 0

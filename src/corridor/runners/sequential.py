@@ -137,10 +137,9 @@ def extract_files(
     Offsets are into the file's own text: for text and Markdown the whole file
     as Python reads it (``open(path, encoding="utf-8").read()``: front matter
     included, a byte-order mark counted as one character, line ends turned to
-    ``\\n`` as text mode does); for HTML and
-    PDF the text the reader took out; for witness reports the report's
-    ``text`` field. Raises :class:`readers.ReadError` or
-    :class:`metadata.MetadataError`.
+    ``\\n`` as text mode does); for HTML and PDF the text the reader took
+    out; for witness reports the report's ``text`` field. Raises
+    :class:`readers.ReadError` or :class:`metadata.MetadataError`.
     """
     for given in paths:
         source = given if isinstance(given, batch.Source) else _source(given)
