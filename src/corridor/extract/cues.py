@@ -32,7 +32,8 @@ HEADS: dict[str, str] = {
             "workers drivers volunteers journalists neighbours neighbors relatives "
             "colleagues kids passengers ppl person citizens palestinians gazans "
             "iraqis yemenis bosnians tigrayans israelis afghans sudanese youths "
-            "teenagers adults minors students pensioners newborns"
+            "teenagers adults minors students pensioners newborns protesters "
+            "demonstrators activists migrants farmers fishermen pilgrims"
         ),
         "people",
     ),
@@ -143,6 +144,73 @@ CUES: dict[tuple[str, ...], str] = phrase_table(
         "deployed,arrived,massed,stationed,sent,dispatched,mobilised,"
         "mobilized,joined": "forces.troops",
     }
+)
+# Round 6: word families, not phrases. A fate after "remain"/"still" is that
+# fate ("remain displaced" is not "remain" trapped), and so is a wait for care
+# ("waiting for surgery" is a need, "waiting for the bus" stays trapped).
+_STAYING = words("remain remains remained remaining still are were")
+CUES.update(
+    {
+        (stay, *fate.split()): value
+        for stay in _STAYING
+        for fate, value in {
+            "displaced": "people.displaced",
+            "uprooted": "people.displaced",
+            "homeless": "people.displaced",
+            "detained": "people.detained",
+            "held": "people.detained",
+            "jailed": "people.detained",
+            "imprisoned": "people.detained",
+            "interned": "people.detained",
+            "in custody": "people.detained",
+            "in detention": "people.detained",
+            "in jail": "people.detained",
+            "in prison": "people.detained",
+            "behind bars": "people.detained",
+            "under arrest": "people.detained",
+        }.items()
+    }
+)
+CUES.update(
+    {
+        (*wait.split(), *care.split()): "people.in_need"
+        for wait in (
+            *(f"{w} for" for w in words("waiting wait waits waited")),
+            *words("awaiting await awaits awaited"),
+        )
+        for care in (
+            "referral",
+            "referrals",
+            "evacuation",
+            "medical evacuation",
+            "medevac",
+            "treatment",
+            "medical treatment",
+            "surgery",
+            "operations",
+            "care",
+            "medical care",
+            "transfer",
+            "transfers",
+        )
+    }
+)
+CUES.update(
+    phrase_table(
+        {
+            "taken into custody,held in custody,held at,held for,held in detention,"
+            "locked up,jailed,interned,detain,detains,detaining,arresting,"
+            "abducting,kidnapping,rounding up,round up,picked up,"
+            "screened,being screened,held incommunicado": "people.detained",
+            "exited,have exited,had exited,streamed out,trickled out,crossed out,"
+            "uprooted,forced from their homes,driven from their homes,"
+            "forced to flee,sought refuge,took refuge,taken refuge,"
+            "have been displaced,were displaced,fleeing from": "people.displaced",
+            "were ferried,were airlifted,been airlifted,been ferried,were shuttled,"
+            "were bused,were bussed,were flown out,been flown out,shipped out,"
+            "were shipped out,moved out,been evacuated": "people.evacuated",
+        }
+    )
 )
 # "where the government says only 20,000 people live," (the verb ends it)
 CUES.update({("live", ","): "people.trapped", ("live", "."): "people.trapped"})

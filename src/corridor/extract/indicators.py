@@ -675,6 +675,8 @@ def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | N
         moved = _verb_before(words, q, start) == "people.evacuated"
         if cue is None and moved and _window(words, q.start, start, end) & VEHICLES:
             return "people.evacuated"  # "brought out 194 wounded in the convoys"
+        if cue is None and _carried(words, q, start):
+            return "people.evacuated"  # "ferried 495 wounded", "the transfer of 160"
         if cue is not None:
             return cue  # "400 wounded need medical evacuation", "were taken out"
         return head
@@ -690,6 +692,32 @@ def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | N
     if head == "aid":
         return None
     return head
+
+
+def _carried(words: Sequence[str], q: Quantity, start: int) -> bool:
+    """Were the wounded moved in an organised transfer: by a transport verb
+    or noun right before them ("airlifted 30 wounded", "the transfer of 160
+    wounded"), or carried by a vehicle named before ("a ferry carried 500
+    sick and wounded")?"""
+    k = q.start - 1
+    if k < start:
+        return False
+    if words[k] in _TRANSPORT_VERBS or (
+        words[k] == "of" and k - 1 >= start and words[k - 1] in _TRANSFER_NOUNS
+    ):
+        return True
+    if words[k] in _PARTICLE_VERBS and k - 1 >= start:
+        verbs, moved = _PARTICLE_VERBS[words[k]]
+        return moved == "people.evacuated" and words[k - 1] in verbs
+    return words[k] in _CARRY and not _CARRIERS.isdisjoint(words[max(start, k - 8) : k])
+
+
+_TRANSFER_NOUNS = frozenset(
+    words(
+        "transfer transfers evacuation evacuations airlift airlifts medevac "
+        "relocation removal referral referrals"
+    )
+)
 
 
 def _of_vehicles(words: Sequence[str], at: int, end: int) -> bool:
@@ -820,6 +848,15 @@ def _main_fate(words: Sequence[str], j: int, end: int) -> str | None:
 
 _ENCIRCLED = frozenset(words("trapped besieged encircled stranded surrounded"))
 _CONVEYANCES = frozenset([*VEHICLES, *words("ambulance convoy convoys")])
+_CARRIERS = frozenset(
+    [
+        *_CONVEYANCES,
+        *words(
+            "ferry ferries ship ships boat boats plane planes helicopter helicopters "
+            "aircraft truck trucks lorry lorries ambulances vessel flight flights"
+        ),
+    ]
+)
 _CARRY = frozenset(words("carrying carried carry carries ferrying ferried"))
 _MOVED = frozenset(words("moved transferred relocated rescued airlifted"))
 _AID_NOUNS = frozenset(
@@ -1027,10 +1064,71 @@ _OBJECT_VERBS = frozenset(
 )
 
 
+# Round 6: whole verb families that take the people as object, every
+# inflection: arrest and detention ("held 190 men", "jailing 40 activists"),
+# and organised transport ("ferried 495 wounded", "airlifts 30 patients").
+_DETAIN_VERBS = frozenset(
+    words(
+        "detain detains detaining arrest arrests arresting abduct abducts "
+        "abducting kidnap kidnaps kidnapped kidnapping jail jails jailed jailing "
+        "imprison imprisons imprisoned imprisoning intern interns interned "
+        "interning deport deports deporting"
+    )
+)
+# "held 190 men" is a detention only when captors hold them ("the eastern
+# districts held 1.5 million" is a population)
+_HOLD = frozenset(words("held holding hold holds"))
+_CAPTORS = frozenset(
+    words(
+        "authorities forces police army troops soldiers security regime militia "
+        "militias rebels militants intelligence guards officials government"
+    )
+)
+_TRANSPORT_VERBS = frozenset(
+    words(
+        "evacuate evacuates evacuating ferry ferries ferried ferrying airlift "
+        "airlifts airlifted airlifting bus buses bused bussed busing bussing "
+        "shuttle shuttles shuttled shuttling transport transports transported "
+        "transporting transfer transfers transferred transferring relocate "
+        "relocates relocated relocating medevaced medevacked"
+    )
+)
+# "rounded up 1,000 men", "carried out 43 patients": a verb and its particle
+_PARTICLE_VERBS = {
+    "up": (
+        frozenset(words("rounded rounding round rounds picked picking locked")),
+        "people.detained",
+    ),
+    "out": (
+        frozenset(
+            words(
+                "ferried ferrying flew flown flying shipped shipping moved moving "
+                "airlifted bus bused bussed busing helped helping led leading"
+            )
+        ),
+        "people.evacuated",
+    ),
+}
+
+
 def _verb_before(words: Sequence[str], q: Quantity, start: int) -> str | None:
     """ "killed at least 15 civilians": a verb right before its object."""
     if q.start > start and words[q.start - 1] in _OBJECT_VERBS:
         return CUES.get((words[q.start - 1],))
+    if q.start > start and words[q.start - 1] in _DETAIN_VERBS:
+        return "people.detained"  # "police arrested 40 protesters"
+    if (
+        q.start > start
+        and words[q.start - 1] in _HOLD
+        and not _CAPTORS.isdisjoint(words[max(start, q.start - 7) : q.start - 1])
+    ):
+        return "people.detained"  # "security forces held 190 men"
+    if q.start > start and words[q.start - 1] in _TRANSPORT_VERBS:
+        return "people.evacuated"  # "the ICRC ferried 495 wounded people"
+    if q.start - 1 > start and words[q.start - 1] in _PARTICLE_VERBS:
+        verbs, moved = _PARTICLE_VERBS[words[q.start - 1]]
+        if words[q.start - 2] in verbs:
+            return moved  # "troops rounded up 1,000 men"
     if q.start - 1 > start and words[q.start - 1] == "of":
         fate = NOMINAL_FATES.get(words[q.start - 2])
         if fate is not None:
