@@ -145,3 +145,109 @@ def test_transport_verbs_evacuate_people(extractor, text):
 def test_airlifted_food_is_not_an_evacuation(extractor):
     text = "Its 200,000 people live on airlifted food."
     assert "people.evacuated" not in indicators(extractor, text)
+
+
+# -- the main verb decides past a relative clause or a participle ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fate"),
+    [
+        (
+            "About 600 men who crossed at the bridge remain held at a school.",
+            "people.detained",
+        ),
+        (
+            "Some 80 youths who reached the checkpoint are being held for questioning.",
+            "people.detained",
+        ),
+        (
+            "Around 3,000 students living in the capital were rounded up last week.",
+            "people.detained",
+        ),
+        (
+            "About 45 men staying in the mosque were arrested at dawn.",
+            "people.detained",
+        ),
+        (
+            "Some 70 villagers who fled the fighting were seized at the crossing.",
+            "people.detained",
+        ),
+    ],
+)
+def test_main_verb_past_modifier(extractor, text, fate):
+    assert indicators(extractor, text) == [fate]
+
+
+def test_modifier_without_main_fate_keeps_its_cue(extractor):
+    text = "About 5,000 people living in the old quarter cannot leave."
+    assert indicators(extractor, text) == ["people.trapped"]
+
+
+# -- release, screening and staff ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eight foreign workers were also let go on Saturday.",
+        "About 120 civilians were freed from the camp under the deal.",
+        "Some 430 men were taken for screening at the checkpoint.",
+        "At least 35 aid staff have been detained since June.",
+        "Around 90 people were seized in the raid on the village.",
+    ],
+)
+def test_release_screening_and_staff(extractor, text):
+    assert indicators(extractor, text) == ["people.detained"]
+
+
+def test_table_cell_does_not_lend_its_noun(extractor):
+    text = "| Displaced people in shelters | 12,400 |\n| Staff killed | 14 |"
+    assert ("people.killed", 12400.0, 12400.0) not in claims(extractor, text)
+
+
+# -- an organisation's help to leave is an evacuation -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Red Crescent helped 900 civilians to leave the camp on Sunday.",
+        "UNHCR was able to help 1,100 people leave for the coast.",
+        "Volunteers assisted about 400 residents to cross to the western bank.",
+        "The deal enabled 3,000 people to get out of the old town.",
+    ],
+)
+def test_helped_to_leave(extractor, text):
+    assert "people.evacuated" in indicators(extractor, text)
+    assert "people.displaced" not in indicators(extractor, text)
+
+
+def test_fleeing_on_their_own_is_displacement(extractor):
+    text = "More than 900 civilians fled the camp on Sunday."
+    assert indicators(extractor, text) == ["people.displaced"]
+
+
+# -- fighters inside a larger group share its fate ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fate"),
+    [
+        (
+            "About 6,000 people, among them some 900 fighters, were bused out.",
+            "people.evacuated",
+        ),
+        (
+            "Roughly 2,000 people, including 400 gunmen, are still in the district.",
+            "people.trapped",
+        ),
+    ],
+)
+def test_fighters_in_apposition(extractor, text, fate):
+    assert indicators(extractor, text) == [fate, fate]
+
+
+def test_fighters_on_their_own_are_troops(extractor):
+    text = "About 700 fighters left the town on Friday under the deal."
+    assert indicators(extractor, text) == ["forces.troops"]

@@ -33,7 +33,8 @@ HEADS: dict[str, str] = {
             "colleagues kids passengers ppl person citizens palestinians gazans "
             "iraqis yemenis bosnians tigrayans israelis afghans sudanese youths "
             "teenagers adults minors students pensioners newborns protesters "
-            "demonstrators activists migrants farmers fishermen pilgrims"
+            "demonstrators activists migrants farmers fishermen pilgrims staff "
+            "personnel employees"
         ),
         "people",
     ),
@@ -78,7 +79,7 @@ HEADS: dict[str, str] = {
 # Words that may sit between a figure and its noun ("four humanitarian corridors").
 HEAD_STOPS = frozenset(
     words(
-        ", ; . : ( ) and or but who that which were are was is have has had in at "
+        ", ; . : ( ) | and or but who that which were are was is have has had in at "
         "on for from to by with of as than after before since until during"
     )
 )
@@ -201,7 +202,11 @@ CUES.update(
             "taken into custody,held in custody,held at,held for,held in detention,"
             "locked up,jailed,interned,detain,detains,detaining,arresting,"
             "abducting,kidnapping,rounding up,round up,picked up,"
-            "screened,being screened,held incommunicado": "people.detained",
+            "screened,being screened,held incommunicado,for screening,"
+            "for security screening,for interrogation,let go,were seized,been seized,"
+            "was seized,were let go,been let go,was let go,were freed,been freed,"
+            "was freed,were released,been released,was released,"
+            "were swapped,were exchanged": "people.detained",
             "exited,have exited,had exited,streamed out,trickled out,crossed out,"
             "uprooted,forced from their homes,driven from their homes,"
             "forced to flee,sought refuge,took refuge,taken refuge,"

@@ -628,6 +628,10 @@ def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | N
             return "people.evacuated"  # "we moved 32 critical patients"
         if after < end and words[after] in ("who", "that"):
             cue = _main_fate(words, after + 1, end) or cue
+        elif after < end and words[after] in _MODIFIERS:
+            cue = _main_fate(words, after, end) or cue  # "men living in X were held"
+        if cue in (None, "people.displaced") and _helped(words, q, start):
+            return "people.evacuated"  # "the Red Crescent helped 900 people leave"
         if (
             q.start > start
             and words[q.start - 1] in _CARRY
@@ -639,6 +643,8 @@ def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | N
         cue = _verb_before(words, q, start) or _cue_after(words, after, end, CUES)
         mixed = bool(_KIN & set(words[at : at + 5]))
         referring = tuple(words[q.end : q.end + 2]) in _OF_THEM  # "3,000 of them"
+        if cue in _PARENT_FATES and _apposed(words, q, start):
+            return cue  # "8,500 people, among them 3,000 fighters, were taken out"
         if cue in ("people.displaced", "people.evacuated") and not (mixed or referring):
             return "forces.troops"  # "about 700 fighters left": a count of fighters
         if cue == "people.displaced" and _organised(words, q, start, end):
@@ -718,6 +724,23 @@ _TRANSFER_NOUNS = frozenset(
         "relocation removal referral referrals"
     )
 )
+
+
+_PARENT_FATES = frozenset(words("people.displaced people.evacuated people.trapped"))
+_APPOSITION = frozenset(
+    (("among", "them"), ("of", "whom"), ("of", "them"), ("including",), ("among",))
+)
+
+
+def _apposed(words: Sequence[str], q: Quantity, start: int) -> bool:
+    """Is the figure a part set off inside a larger group ("1,200 people,
+    including 300 fighters, remain"): the part shares the group's fate."""
+    k = q.start
+    if k - 1 >= start and words[k - 1] in _HEDGED:
+        k -= 1  # "among them some 3,000 fighters"
+    return (k - 1 >= start and (words[k - 1],) in _APPOSITION) or (
+        k - 2 >= start and (words[k - 2], words[k - 1]) in _APPOSITION
+    )
 
 
 def _of_vehicles(words: Sequence[str], at: int, end: int) -> bool:
@@ -832,18 +855,46 @@ _MAIN_FATES = frozenset(
 )
 
 
+_MAIN_VERBS = frozenset(
+    words("were was been are is being remain remained remains still")
+)
+# participles that modify a figure's noun ("Tigrayans living in the capital")
+_MODIFIERS = frozenset(
+    words("living staying sheltering hiding working arriving coming fleeing")
+)
+
+
 def _main_fate(words: Sequence[str], j: int, end: int) -> str | None:
-    """ "hundreds of men who reached regime areas were detained": after a
-    relative clause, the main verb's fate (passive) decides, not the
-    relative clause's verb."""
+    """ "hundreds of men who reached regime areas were detained", "1,000 men
+    who came out remain held": after a relative clause or a participle, the
+    main verb's fate (passive or staying) decides, not the modifier's verb."""
     for k in range(j + 1, min(end - 1, j + 12)):
-        if words[k] in CLAUSE_END:
+        if words[k] in CLAUSE_END or words[k][:1].isdigit():
             return None
-        if words[k] in ("were", "was", "been"):
-            fate = CUES.get((words[k + 1],)) or CUES.get((words[k], words[k + 1]))
+        if words[k] in _MAIN_VERBS:
+            fate = _phrase_at(words, k, end, CUES) or _phrase_at(
+                words, k + 1, end, CUES
+            )
             if fate in _MAIN_FATES:
-                return fate  # "were detained", "were held"
+                return fate  # "were detained", "were held", "remain in custody"
     return None
+
+
+_HELP = frozenset(
+    words(
+        "helped help helps helping assisted assist assists assisting enabled "
+        "enable enables enabling"
+    )
+)
+
+
+def _helped(words: Sequence[str], q: Quantity, start: int) -> bool:
+    """ "UNRWA helped 94 civilians leave": an organisation's help to leave is
+    an organised departure (the leaving verb follows the figure)."""
+    k = q.start - 1
+    while k >= start and k > q.start - 3 and words[k] in ("to", "be", "able"):
+        k -= 1
+    return k >= start and words[k] in _HELP
 
 
 _ENCIRCLED = frozenset(words("trapped besieged encircled stranded surrounded"))
