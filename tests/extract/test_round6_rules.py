@@ -251,3 +251,78 @@ def test_fighters_in_apposition(extractor, text, fate):
 def test_fighters_on_their_own_are_troops(extractor):
     text = "About 700 fighters left the town on Friday under the deal."
     assert indicators(extractor, text) == ["forces.troops"]
+
+
+# -- an evacuation only asked for is a need -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The WHO appealed for the evacuation of 250 critically ill patients.",
+        "Doctors renewed their call for the medical evacuation of 80 children.",
+        "MSF has requested the evacuation of about 60 wounded people.",
+        "Aid groups urged the parties to evacuate 120 sick civilians at once.",
+    ],
+)
+def test_asked_evacuation_is_need(extractor, text):
+    assert indicators(extractor, text) == ["people.in_need"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ICRC completed the evacuation of 250 patients on Tuesday.",
+        "Officials had hoped to bring out as many as 900 people.",
+    ],
+)
+def test_done_or_planned_evacuation_stays(extractor, text):
+    assert indicators(extractor, text) == ["people.evacuated"]
+
+
+# -- "the number of X" is the subject, not the last cue before the figure -----
+
+
+@pytest.mark.parametrize(
+    ("text", "fate"),
+    [
+        (
+            "The number of patients needing urgent evacuation has climbed to 640.",
+            "people.in_need",
+        ),
+        (
+            "The number of people killed since the evacuation began has reached 75.",
+            "people.killed",
+        ),
+    ],
+)
+def test_number_of_subject(extractor, text, fate):
+    assert indicators(extractor, text) == [fate]
+
+
+# -- a fronted whole of convoys -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of the 40 convoys requested in May, 12 reached Khan Younis.",
+        "Of the 25 aid convoys planned in June, 9 were turned back at a checkpoint.",
+    ],
+)
+def test_fronted_convoys(extractor, text):
+    found = claims(extractor, text)
+    assert [c[0] for c in found] == ["access.convoys"]  # the part, not the whole
+
+
+# -- Palestine refugees are a status ------------------------------------------
+
+
+def test_palestine_refugees_remaining_are_trapped(extractor):
+    text = "Some 9,000 Palestine refugees remain in the besieged camp."
+    assert indicators(extractor, text) == ["people.trapped"]
+
+
+def test_refugees_arriving_are_displaced(extractor):
+    text = "Some 9,000 refugees arrived in the border town this week."
+    assert indicators(extractor, text) == ["people.displaced"]

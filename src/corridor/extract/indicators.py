@@ -267,9 +267,12 @@ def _fronted(words: Sequence[str], start: int) -> int | None:
         return None
     for k in range(start + 1, min(len(words), start + 8)):
         category = HEADS.get(words[k], "")
-        if category in ("hospitals", "doctors", "people") or category.startswith(
-            "people."
-        ):
+        if category in (
+            "hospitals",
+            "doctors",
+            "people",
+            "access.convoys",
+        ) or category.startswith("people."):
             return k  # "Of the 1,200 evacuees, 300 were ..."
     return None
 
@@ -298,6 +301,8 @@ def _fronted_part(
         return "health.hospitals" if after & _STILL_WORKING else None
     if category == "doctors":
         return "health.doctors"
+    if category == "access.convoys":
+        return category  # "Of the 61 convoys planned, 10 reached the north"
     cue = _cue_after(words, q.end, end, CUES)
     if category.startswith("people.") and cue not in _OWN_FATES:
         return category  # "Of the 1,200 evacuees, 300 were sick": a subset
@@ -667,6 +672,21 @@ def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | N
         if clause & _OUT_OF_SERVICE:
             return None  # "three hospitals stopped working": not how many work
         return "health.hospitals"
+    if (
+        head == "people.displaced"
+        and words[at] == "refugees"
+        and at - 1 >= start
+        and words[at - 1] in ("palestine", "palestinian")
+    ):
+        # UNRWA's "Palestine refugees": a status, not a flight
+        return _people(
+            _cue_after(words, after, end, CUES)
+            or _cue_before(words, q.start, start, CUES),
+            words,
+            q,
+            start,
+            end,
+        )
     if head in ("people.evacuated", "people.displaced"):
         cue = _verb_before(words, q, start) or _cue_after(words, after, end, CUES)
         if cue in ("people.killed", "people.injured", "people.detained"):
@@ -678,7 +698,10 @@ def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | N
         return head
     if head == "people.injured":
         cue = _cue_after(words, after, end, _INJURED_FATES)
-        moved = _verb_before(words, q, start) == "people.evacuated"
+        verb = _verb_before(words, q, start)
+        if cue is None and verb == "people.in_need":
+            return verb  # "appealed for the evacuation of 60 wounded"
+        moved = verb == "people.evacuated"
         if cue is None and moved and _window(words, q.start, start, end) & VEHICLES:
             return "people.evacuated"  # "brought out 194 wounded in the convoys"
         if cue is None and _carried(words, q, start):
@@ -1163,7 +1186,29 @@ _PARTICLE_VERBS = {
 
 
 def _verb_before(words: Sequence[str], q: Quantity, start: int) -> str | None:
-    """ "killed at least 15 civilians": a verb right before its object."""
+    """ "killed at least 15 civilians": a verb right before its object; an
+    evacuation only asked for ("appealed for the evacuation of 400 wounded",
+    "calls to evacuate 300") is a need."""
+    fate = _object_fate(words, q, start)
+    if fate == "people.evacuated" and not _WISHES.isdisjoint(
+        words[max(start, q.start - 7) : q.start]
+    ):
+        return "people.in_need"
+    return fate
+
+
+# asking for an evacuation that has not happened
+_WISHES = frozenset(
+    words(
+        "appeal appeals appealed appealing call calls called calling plea pleas "
+        "pleaded pleading request requests requested requesting demand demands "
+        "demanded demanding urged urging urges"
+    )
+)
+
+
+def _object_fate(words: Sequence[str], q: Quantity, start: int) -> str | None:
+    """The fate a verb or a nominalisation right before the figure gives it."""
     if q.start > start and words[q.start - 1] in _OBJECT_VERBS:
         return CUES.get((words[q.start - 1],))
     if q.start > start and words[q.start - 1] in _DETAIN_VERBS:
@@ -1259,7 +1304,9 @@ def _headless(q: Quantity, words: Sequence[str], start: int, end: int) -> str | 
         if cue is not None and cue != "forces.troops":
             return cue
     if before in LINKS:
-        cue = _cue_before(words, left, start, CUES) or _number_of(words, left, start)
+        # "the number of people requiring evacuation has risen to 1,000": the
+        # subject's own noun and cue, not the last cue word before the figure
+        cue = _number_of(words, left, start) or _cue_before(words, left, start, CUES)
         if cue is not None and cue != "forces.troops":
             return cue
         for k in range(left - 1, max(start, left - _MAX_BEFORE) - 1, -1):
@@ -1306,7 +1353,7 @@ def _number_of(words: Sequence[str], i: int, start: int) -> str | None:
     for k in range(i - 2, max(start, i - 24) - 1, -1):
         if words[k] in CLAUSE_END and words[k] != "but":  # "is unknown but is"
             return None
-        if words[k] == "toll" and words[k - 1] in ("death", "the"):
+        if words[k] == "toll" and k - 1 >= start and words[k - 1] in ("death", "the"):
             return "people.killed"  # "the death toll ... has risen to 412"
         if words[k] in ("number", "total", "count", "tally") and words[k + 1] == "of":
             cue = _cue_after(words, k + 2, i, CUES)
