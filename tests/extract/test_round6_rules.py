@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from corridor.extract import Claim
+from corridor.extract import Claim, Event
 
 
 def claims(extractor, text):
@@ -326,3 +326,39 @@ def test_palestine_refugees_remaining_are_trapped(extractor):
 def test_refugees_arriving_are_displaced(extractor):
     text = "Some 9,000 refugees arrived in the border town this week."
     assert indicators(extractor, text) == ["people.displaced"]
+
+
+# -- events: the evacuation verb as a trigger, corridors that never were ------
+
+
+def events(extractor, text):
+    return sorted(e.event for e in extractor.extract(text) if isinstance(e, Event))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Efforts to begin evacuating the wounded from the port were halted again.",
+        "The ICRC said evacuating civilians from the suburb had been suspended.",
+        "Medevacs from the northern hospitals were stopped on Sunday.",
+    ],
+)
+def test_evacuating_is_an_evacuation(extractor, text):
+    assert events(extractor, text) == ["evacuation.paused"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each planned corridor collapsed before a single bus could move.",
+        "The promised corridor was closed by shelling before dawn.",
+    ],
+)
+def test_unrealised_corridor_closing(extractor, text):
+    assert "corridor.not_materialised" in events(extractor, text)
+    assert "corridor.closed" not in events(extractor, text)
+
+
+def test_open_corridor_closing_is_closed(extractor):
+    text = "The corridor from the eastern districts was closed on Monday."
+    assert events(extractor, text) == ["corridor.closed"]

@@ -26,7 +26,10 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(
         ["hospital", "hospitals", "ward", "wards", "facility", "facilities"], "hospital"
     ),
-    **dict.fromkeys(["evacuation", "evacuations", "evacuate", "buses"], "evacuation"),
+    **dict.fromkeys(
+        words("evacuation evacuations evacuate evacuating buses medevac medevacs"),
+        "evacuation",
+    ),
     **dict.fromkeys(
         ["ceasefire", "ceasefires", "truce", "cease-fire", "cessation"], "ceasefire"
     ),
@@ -348,6 +351,10 @@ def _mention(
         event, negated = "corridor.not_materialised", False
     if negated and event in _NEGATED_FLIPS:
         event, negated = _NEGATED_FLIPS[event], False
+    if event == "corridor.closed" and not _UNREALISED.isdisjoint(
+        words[max(start, t - 3) : t]
+    ):
+        event = "corridor.not_materialised"  # "every proposed corridor collapsed"
     if event == "hospital.destroyed" and words[at - 1] in ("never", "not", "n't"):
         return None  # "hit again and again, never closed"
     if (
@@ -379,6 +386,12 @@ def _mention(
         if not _CONTINUE & set(words[max(start, at - 3) : at]):
             event = "corridor.announced"  # "it would open three corridors"
     return EventMention(event, t, at, negated)
+
+
+# a corridor only offered, whose collapse means it never came into being
+_UNREALISED = frozenset(
+    words("proposed planned promised offered pledged envisaged mooted")
+)
 
 
 def _kind(words: Sequence[str], t: int, start: int) -> str:
