@@ -362,3 +362,31 @@ def test_unrealised_corridor_closing(extractor, text):
 def test_open_corridor_closing_is_closed(extractor):
     text = "The corridor from the eastern districts was closed on Monday."
     assert events(extractor, text) == ["corridor.closed"]
+
+
+# -- setting out and making one's way: verbs of flight ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 12,000 residents made their way west along the coast road.",
+        "Some 3,000 families' members, roughly 9,000 people, headed north overnight.",
+        "Between 2,000 and 3,000 men set off across the mountains on foot.",
+        "Nearly 800 villagers trekked to the border through the snow.",
+        "More than 40,000 people came from the eastern provinces to the capital.",
+        "Around 600,000 people have been driven from their homes since May.",
+    ],
+)
+def test_verbs_of_setting_out(extractor, text):
+    assert "people.displaced" in indicators(extractor, text)
+
+
+def test_a_team_is_not_a_population(extractor):
+    text = "A UN team of twelve people set off for the city at dawn."
+    assert indicators(extractor, text) == []
+
+
+def test_arrived_trucks_are_not_people(extractor):
+    text = "Since June, some 400 have arrived, a quarter of what is needed."
+    assert "people.displaced" not in indicators(extractor, text)

@@ -210,7 +210,12 @@ CUES.update(
             "exited,have exited,had exited,streamed out,trickled out,crossed out,"
             "uprooted,forced from their homes,driven from their homes,"
             "forced to flee,sought refuge,took refuge,taken refuge,"
-            "have been displaced,were displaced,fleeing from": "people.displaced",
+            "have been displaced,were displaced,fleeing from,"
+            "made their way,making their way,make their way,made its way,"
+            "headed,heading,head south,head north,head west,head east,heads,"
+            "set off,set out,setting off,setting out,trekked,trekking,"
+            "journeyed,trudged,went on foot,left on foot,came from,come from,"
+            "arrived from": "people.displaced",
             "were ferried,were airlifted,been airlifted,been ferried,were shuttled,"
             "were bused,were bussed,were flown out,been flown out,shipped out,"
             "were shipped out,moved out,been evacuated": "people.evacuated",

@@ -618,6 +618,8 @@ def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | N
             return "people.trapped"  # "we are 40 thousand in the town"
         return found
     after = at + 1
+    if head == "people" and _of_a_team(words, q, start):
+        return None  # "an ICRC team of nine people set off": staff, not a population
     if head == "people":
         cue = (
             _verb_before(words, q, start)
@@ -763,6 +765,20 @@ def _apposed(words: Sequence[str], q: Quantity, start: int) -> bool:
         k -= 1  # "among them some 3,000 fighters"
     return (k - 1 >= start and (words[k - 1],) in _APPOSITION) or (
         k - 2 >= start and (words[k - 2], words[k - 1]) in _APPOSITION
+    )
+
+
+_TEAMS = frozenset(
+    words("team teams delegation delegations crew crews mission staff unit party")
+)
+
+
+def _of_a_team(words: Sequence[str], q: Quantity, start: int) -> bool:
+    """ "a team of nine people": the members of a team or mission."""
+    return (
+        q.start - 2 >= start
+        and words[q.start - 1] == "of"
+        and words[q.start - 2] in _TEAMS
     )
 
 
