@@ -390,3 +390,25 @@ def test_a_team_is_not_a_population(extractor):
 def test_arrived_trucks_are_not_people(extractor):
     text = "Since June, some 400 have arrived, a quarter of what is needed."
     assert "people.displaced" not in indicators(extractor, text)
+
+
+# -- "no convoy has entered for N days" is two claims -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No relief convoy has reached the valley in over three months.",
+        "No convoy has been allowed into the town for 50 days.",
+        "Not a single convoy has entered the camp for 42 days.",
+    ],
+)
+def test_no_convoy_for_a_time(extractor, text):
+    found = indicators(extractor, text)
+    assert "access.convoys" in found
+    assert "access.days_without_aid" in found
+
+
+def test_without_a_convoy_is_only_time(extractor):
+    text = "The district has gone 200 days without a single road convoy."
+    assert indicators(extractor, text) == ["access.days_without_aid"]

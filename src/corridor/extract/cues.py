@@ -242,7 +242,10 @@ NO_AID_CUES: dict[tuple[str, ...], str] = phrase_table(
         "first convoy since,since the last,days have passed since,the first in,"
         "the first since,first in,any aid,nothing came,nothing come,"
         "nothing has come,nothing had come,no distribution,no distributions,"
-        "without any distribution,without distribution": ("access.days_without_aid")
+        "without any distribution,without distribution,not a single convoy,"
+        "not a single aid convoy,not a single delivery,not a single truck": (
+            "access.days_without_aid"
+        )
     }
 )
 FOOD_CUES = frozenset(

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 
 from corridor.extract.actors import ActorFinder
-from corridor.extract.cues import HEADS
+from corridor.extract.cues import ARRIVAL_VERBS, HEADS
 from corridor.extract.dates import GATE as DATE_GATE
 from corridor.extract.dates import MONTHS, DateMention, DateReader
 from corridor.extract.dates import could_start_at as could_start_date
@@ -709,13 +709,15 @@ class Extractor:
             if last is not None:  # "the city's last hospital had been destroyed"
                 found.append((last.core, "health.hospitals", last, None))
         if any(f[1] == "access.days_without_aid" for f in found):
-            # "no aid has entered for 40 days" is one claim, not two
+            # "no aid has entered for 40 days" is one claim, not two; "no
+            # convoy has entered for 45 days" is two (a count of convoys, zero,
+            # and the time without aid: tests/dev/README.md, round 5)
             found = [
                 f
                 for f in found
-                if f[1] not in ("aid.delivered", "access.convoys")
-                or not f[2]
-                or not f[2].zero
+                if not (f[2] and f[2].zero)
+                or f[1] not in ("aid.delivered", "access.convoys")
+                or (f[1] == "access.convoys" and _arrived(lowers, f[2].end, end))
             ]
         # "Q: How many convoys got through?" asks, and reports no event
         asks = lowers[end - 1] == "?" and bool(_ASKING & set(lowers[start : start + 5]))
@@ -926,3 +928,12 @@ class Extractor:
             if exact and trigger - 2 <= q.end <= trigger:
                 return int(q.low)  # type: ignore[arg-type]
         return None
+
+
+def _arrived(lowers: list[str], at: int, end: int) -> bool:
+    """ "no convoy has entered (for 45 days)": a verb of arrival right after
+    the zero makes it a count of convoys too ("15 months without a single
+    convoy" is only a time without aid)."""
+    return not ARRIVAL_VERBS.isdisjoint(lowers[at : min(end, at + 6)]) or (
+        "allowed" in lowers[at : min(end, at + 6)]
+    )
