@@ -412,3 +412,25 @@ def test_no_convoy_for_a_time(extractor, text):
 def test_without_a_convoy_is_only_time(extractor):
     text = "The district has gone 200 days without a single road convoy."
     assert indicators(extractor, text) == ["access.days_without_aid"]
+
+
+# -- what lands on a hospital hits it -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two rockets landed near the Al-Quds hospital on Monday night.",
+        "A shell fell on the children's hospital in the old town on Sunday.",
+        "Dozens died in the explosion at the central hospital on Friday.",
+        "A car bomb exploded outside the gates and a second exploded inside the "
+        "city hospital.",
+    ],
+)
+def test_landing_and_blasts_hit_hospitals(extractor, text):
+    assert "hospital.hit" in events(extractor, text)
+
+
+def test_landing_elsewhere_is_no_hospital_event(extractor):
+    text = "The plane landed at the airport near the hospital on Monday."
+    assert "hospital.hit" not in events(extractor, text)

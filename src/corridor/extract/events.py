@@ -92,7 +92,10 @@ CUES: dict[str, dict[tuple[str, ...], str]] = {
             "hit,struck,bombed,shelled,attacked,targeted,damaged,came under fire,"
             "strike,strikes,raid,bombing,bomb,bombs,shell,shelling on,shelling of,"
             "airstrike on,airstrikes on,air strike on,air strikes on,hit by,"
-            "struck by,shelled by": "hospital.hit",
+            "struck by,shelled by,blast at,blast,explosion at,explosion,"
+            "landed near,landed on,landed in,fell near,fell on,fell in,"
+            "crashed into,slammed into,exploded near,exploded at,exploded in,"
+            "exploded inside": "hospital.hit",
             "destroyed,razed,out of service,out of action,no longer functioning,"
             "stopped functioning,put out of,flattened,last hospital,"
             "no hospitals functioning,forced to close,no functioning,"
