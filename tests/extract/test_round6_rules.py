@@ -434,3 +434,24 @@ def test_landing_and_blasts_hit_hospitals(extractor, text):
 def test_landing_elsewhere_is_no_hospital_event(extractor):
     text = "The plane landed at the airport near the hospital on Monday."
     assert "hospital.hit" not in events(extractor, text)
+
+
+# -- an obligation to leave for care is a need --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doctors say 150 patients must get out of the city this week.",
+        "Around 70 children have to be transferred to a specialist hospital.",
+        "About 220 people need to go to hospital urgently, the clinic says.",
+        "Some 45 patients will not survive without dialysis, nurses warn.",
+    ],
+)
+def test_obligation_to_leave_is_need(extractor, text):
+    assert indicators(extractor, text) == ["people.in_need"]
+
+
+def test_able_to_leave_is_not_need(extractor):
+    text = "About 150 patients were able to leave the city this week."
+    assert "people.in_need" not in indicators(extractor, text)

@@ -196,6 +196,40 @@ CUES.update(
         )
     }
 )
+# "must go out to hospital", "have to be taken out": an obligation to leave
+# (for care) is a need, in every modal and every verb of leaving
+CUES.update(
+    {
+        (*must.split(), *leave.split()): "people.in_need"
+        for must in (
+            "must",
+            "need to",
+            "needs to",
+            "have to",
+            "has to",
+            "urgently need to",
+        )
+        for leave in (
+            "go out",
+            "get out",
+            "leave",
+            "be evacuated",
+            "be taken out",
+            "be moved",
+            "be transferred",
+            "be referred",
+            "go to hospital",
+        )
+    }
+)
+CUES.update(
+    phrase_table(
+        {
+            "will not survive,would not survive,won't survive,cannot survive,"
+            "can not survive,will die without,would die without": "people.in_need"
+        }
+    )
+)
 CUES.update(
     phrase_table(
         {
