@@ -455,3 +455,24 @@ def test_obligation_to_leave_is_need(extractor, text):
 def test_able_to_leave_is_not_need(extractor):
     text = "About 150 patients were able to leave the city this week."
     assert "people.in_need" not in indicators(extractor, text)
+
+
+# -- forces: more nouns for soldiers, "said to number N" ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 600 peacekeepers guarded the airport and the hospital.",
+        "Some 2,500 conscripts were sent to the front in March.",
+        "The militants in the old town are believed to number about 800.",
+        "Government commandos inside the base are said to total some 150.",
+    ],
+)
+def test_troop_nouns_and_number(extractor, text):
+    assert indicators(extractor, text) == ["forces.troops"]
+
+
+def test_to_number_of_people_is_not_troops(extractor):
+    text = "Students in the hall were expected to number about 800."
+    assert "forces.troops" not in indicators(extractor, text)

@@ -55,7 +55,9 @@ HEADS: dict[str, str] = {
         words(
             "troops fighters soldiers militants rebels gunmen militiamen "
             "combatants servicemen jihadists insurgents mercenaries marines "
-            "paratroopers reinforcements militia terrorists policemen police"
+            "paratroopers reinforcements militia terrorists policemen police "
+            "peacekeepers guardsmen commandos conscripts reservists recruits "
+            "gendarmes legionnaires"
         ),
         "troops",
     ),

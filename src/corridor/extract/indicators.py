@@ -1319,7 +1319,14 @@ def _headless(q: Quantity, words: Sequence[str], start: int, end: int) -> str | 
         cue = _cue_before(words, comma, start, CUES)  # "the death toll, already 1,140,"
         if cue is not None and cue != "forces.troops":
             return cue
-    if before in LINKS:
+    to_number = (  # "fighters there are thought to number fewer than 300"
+        before in ("number", "total") and left - 2 >= start and words[left - 2] == "to"
+    )
+    if to_number and any(
+        HEADS.get(words[k]) == "troops" for k in range(max(start, left - 12), left)
+    ):
+        return "forces.troops"  # "the fighters there are said to number 300"
+    if before in LINKS or to_number:
         # "the number of people requiring evacuation has risen to 1,000": the
         # subject's own noun and cue, not the last cue word before the figure
         cue = _number_of(words, left, start) or _cue_before(words, left, start, CUES)
