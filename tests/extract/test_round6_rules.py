@@ -476,3 +476,35 @@ def test_troop_nouns_and_number(extractor, text):
 def test_to_number_of_people_is_not_troops(extractor):
     text = "Students in the hall were expected to number about 800."
     assert "forces.troops" not in indicators(extractor, text)
+
+
+# -- split particles and relative clauses after an "of" phrase ----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A navy vessel took 300 wounded out of the harbour on Monday.",
+        "The Red Cross brought 45 injured civilians out through the front line.",
+        "Helicopters flew 80 sick and wounded out of the valley.",
+        "Buses took about 2,000 residents out of the district overnight.",
+    ],
+)
+def test_split_particle_take_out(extractor, text):
+    assert indicators(extractor, text) == ["people.evacuated"]
+
+
+def test_taking_without_out_is_not_evacuation(extractor):
+    text = "The clinic took in 300 wounded on Monday."
+    assert "people.evacuated" not in indicators(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 400 men of military age who crossed the river remain in detention.",
+        "Some 90 men of the clan who left the village were arrested later.",
+    ],
+)
+def test_relative_clause_after_of_phrase(extractor, text):
+    assert indicators(extractor, text) == ["people.detained"]

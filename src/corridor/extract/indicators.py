@@ -633,10 +633,13 @@ def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | N
             return "people.trapped"  # "We are around 3000 civil people in old city"
         if q.start > start and words[q.start - 1] in _MOVED:
             return "people.evacuated"  # "we moved 32 critical patients"
-        if after < end and words[after] in ("who", "that"):
-            cue = _main_fate(words, after + 1, end) or cue
+        relative = _relative_after(words, after, end)
+        if relative is not None:
+            cue = _main_fate(words, relative + 1, end) or cue
         elif after < end and words[after] in _MODIFIERS:
             cue = _main_fate(words, after, end) or cue  # "men living in X were held"
+        if cue in (None, "people.displaced") and _taken_out(words, q, start, end):
+            return "people.evacuated"  # "the ship took 500 people out of the port"
         if cue in (None, "people.displaced") and _helped(words, q, start):
             return "people.evacuated"  # "the Red Crescent helped 900 people leave"
         if (
@@ -706,7 +709,9 @@ def classify(q: Quantity, words: Sequence[str], start: int, end: int) -> str | N
         moved = verb == "people.evacuated"
         if cue is None and moved and _window(words, q.start, start, end) & VEHICLES:
             return "people.evacuated"  # "brought out 194 wounded in the convoys"
-        if cue is None and _carried(words, q, start):
+        if cue is None and (
+            _carried(words, q, start) or _taken_out(words, q, start, end)
+        ):
             return "people.evacuated"  # "ferried 495 wounded", "the transfer of 160"
         if cue is not None:
             return cue  # "400 wounded need medical evacuation", "were taken out"
@@ -917,6 +922,39 @@ def _main_fate(words: Sequence[str], j: int, end: int) -> str | None:
             if fate in _MAIN_FATES:
                 return fate  # "were detained", "were held", "remain in custody"
     return None
+
+
+def _relative_after(words: Sequence[str], after: int, end: int) -> int | None:
+    """The "who" of a relative clause on the figure's noun, right after it or
+    after its "of" phrase ("1,000 men of fighting age who came out")."""
+    for k in range(after, min(end, after + 4)):
+        if words[k] in ("who", "that"):
+            return k
+        if k == after and words[k] != "of":
+            return None
+        if words[k] in CLAUSE_END or words[k] == ",":
+            return None
+    return None
+
+
+_TAKERS = frozenset(
+    words(
+        "take takes took taking taken bring brings brought bringing get gets got "
+        "getting ferry ferries ferried fly flies flew flown lead leads led"
+    )
+)
+
+
+def _taken_out(words: Sequence[str], q: Quantity, start: int, end: int) -> bool:
+    """ "the ship takes 500 sick and wounded out of Vanni": a verb of carrying
+    before the figure, its particle "out" after the figure's noun."""
+    k = q.start - 1
+    return (
+        k >= start
+        and words[k] in _TAKERS
+        and "out" in words[q.end : min(end, q.end + 6)]
+        and not any(w in CLAUSE_END for w in words[q.end : min(end, q.end + 6)])
+    )
 
 
 _HELP = frozenset(
