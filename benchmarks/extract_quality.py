@@ -78,7 +78,7 @@ def _key(indicator: str, low: float | None, high: float | None) -> tuple:
 class Found:
     """What a scored source gave for one passage: claims and event types."""
 
-    claims: list[Any]  # each with indicator, low, high, modality, area, quote
+    claims: list[Any]  # each with indicator, low, high, modality and area
     events: list[str]
 
 
@@ -98,16 +98,6 @@ def by_extractor(extractor: Extractor) -> Callable[[dict], Found]:
     return found
 
 
-@dataclass(frozen=True)
-class _Annotated:
-    indicator: str
-    low: float | None
-    high: float | None
-    modality: str | None
-    area: str | None
-    quote: str = "(second annotation)"
-
-
 def by_annotation(other: list[dict]) -> Callable[[dict], Found]:
     """A second annotation of the same passages, looked up by ``id``."""
     index = {doc["id"]: doc for doc in other}
@@ -116,12 +106,8 @@ def by_annotation(other: list[dict]) -> Callable[[dict], Found]:
         if doc["id"] not in index:
             raise SystemExit(f"--against: no passage with id {doc['id']!r}")
         mine = index[doc["id"]]
-        claims = [parse_claim(c) for c in mine.get("claims") or []]
         return Found(
-            [
-                _Annotated(c.indicator, c.low, c.high, c.modality, c.area)
-                for c in claims
-            ],
+            [parse_claim(c) for c in mine.get("claims") or []],
             list(mine.get("events") or []),
         )
 
@@ -169,7 +155,7 @@ def score(
             fp[c.indicator] += 1
             if show:
                 print(f"  FALSE {doc['id']}: {c.indicator} {c.low} {c.high}", end=" ")
-                print(f"| {c.quote[:90]}")
+                print(f"| {getattr(c, 'quote', '(annotated)')[:90]}")
         events = Counter(found.events)
         expected = Counter(doc.get("events") or [])
         for kind in events | expected:
