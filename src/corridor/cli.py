@@ -198,6 +198,8 @@ def _extract_files_json(ctx: click.Context, paths: tuple[str, ...]) -> None:
     """``corridor extract --json FILE...``: folders walked as by ingest; a
     file that cannot be read gets one error line and prints nothing, the
     others go on, and the exit status is 1 if any failed."""
+    from tqdm import tqdm
+
     from corridor.extract import Extractor
     from corridor.ingest import batch, metadata, readers
     from corridor.runners import extract_files
@@ -206,14 +208,23 @@ def _extract_files_json(ctx: click.Context, paths: tuple[str, ...]) -> None:
     limit = _settings(ctx).max_bytes
     sources, skipped = batch.collect(paths)
     failed = 0
-    for source in sources:
-        try:  # one file's records at a time: none of a file that fails
-            records = list(extract_files([source], extractor, max_bytes=limit))
-        except (readers.ReadError, metadata.MetadataError) as exc:
-            failed += 1
-            click.echo(f"Error: {batch.printable(f'{source.name}: {exc}')}", err=True)
-            continue
-        _emit_json(records)
+    # No total: folders are walked as they are read. Only on a terminal.
+    bar = tqdm(
+        unit="file", disable=not sys.stderr.isatty(), file=sys.stderr, leave=False
+    )
+    with bar:
+        for source in sources:
+            bar.update()
+            try:  # one file's records at a time: none of a file that fails
+                records = list(extract_files([source], extractor, max_bytes=limit))
+            except (readers.ReadError, metadata.MetadataError) as exc:
+                failed += 1
+                bar.write(
+                    f"Error: {batch.printable(f'{source.name}: {exc}')}",
+                    file=sys.stderr,
+                )
+                continue
+            _emit_json(records)
     if skipped.count:
         click.echo(
             f"skipped {skipped.count} file(s) of other types, such as {skipped.first}",
