@@ -6,19 +6,7 @@ from __future__ import annotations
 import pytest
 
 from corridor.extract import Claim, Event
-
-
-def events(extractor, text):
-    return sorted(i.event for i in extractor.extract(text) if isinstance(i, Event))
-
-
-def claims(extractor, text, **kw):
-    return [
-        (c.indicator, c.low, c.high)
-        for c in extractor.extract(text, **kw)
-        if isinstance(c, Claim)
-    ]
-
+from tests.extract.helpers import claims, events
 
 # -- events only expected, wished for or conditional: not listed -------------
 

@@ -6,19 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from corridor.extract import Claim, Event
-
-
-def events(extractor, text):
-    return sorted(i.event for i in extractor.extract(text) if isinstance(i, Event))
-
-
-def claims(extractor, text, **kw):
-    return [
-        (c.indicator, c.low, c.high)
-        for c in extractor.extract(text, **kw)
-        if isinstance(c, Claim)
-    ]
+from corridor.extract import Claim
+from tests.extract.helpers import claims, events
 
 
 def moods(extractor, text):

@@ -6,15 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from corridor.extract import Claim, Event
-
-
-def claims(extractor, text):
-    return [
-        (c.indicator, c.low, c.high)
-        for c in extractor.extract(text)
-        if isinstance(c, Claim)
-    ]
+from tests.extract.helpers import claims, events
 
 
 def indicators(extractor, text):
@@ -329,10 +321,6 @@ def test_refugees_arriving_are_displaced(extractor):
 
 
 # -- events: the evacuation verb as a trigger, corridors that never were ------
-
-
-def events(extractor, text):
-    return sorted(e.event for e in extractor.extract(text) if isinstance(e, Event))
 
 
 @pytest.mark.parametrize(
