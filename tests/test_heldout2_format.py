@@ -1,4 +1,4 @@
-"""Format checks for the held-out extraction sets (tests/heldout2, 3 and 4).
+"""Format checks for the held-out extraction sets (tests/heldout2 to 5).
 
 Only the format is checked here; the sets are never used to tune extraction.
 """
@@ -14,7 +14,7 @@ from corridor.extract.records import EVENT_TYPES, INDICATORS
 
 HERE = Path(__file__).parent
 # folder -> id prefix
-SETS = {"heldout2": "h2-", "heldout3": "h3-", "heldout4": "h4-"}
+SETS = {"heldout2": "h2-", "heldout3": "h3-", "heldout4": "h4-", "heldout5": "h5-"}
 MODALITIES = {
     "asserted",
     "estimated",
