@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO_DB := out/demo.db
 
-.PHONY: demo test lint typecheck bench clean postgres chromium pango fuzz
+.PHONY: demo test lint typecheck bench model clean postgres chromium pango fuzz
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "corridor needs Python 3.11 or newer; set PYTHON=python3.11")'
@@ -92,6 +92,11 @@ fuzz: $(STAMP)
 
 bench: $(STAMP)
 	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+# Retrain the learned second opinion on indicators from the tuning passages
+# (docs/extraction.md); writes src/corridor/extract/indicator_model.json.
+model: $(STAMP)
+	$(BIN)/python tools/train_indicator_model.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

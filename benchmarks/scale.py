@@ -59,7 +59,6 @@ from ingest import report
 from corridor.ingest import batch
 from corridor.runners import extract_distributed
 from corridor.runners.distributed import DEFAULT_BATCH, Item, _batches, extract_batch
-from corridor.runners.sequential import EXTRACTOR_NAME
 from corridor.store import evidence
 from corridor.store.engine import Store, open_store
 
@@ -121,7 +120,7 @@ def cluster_only(client: Any, batches: list[list[Item]], workers: int) -> float:
     start = time.perf_counter()
     running = as_completed(
         [
-            client.submit(extract_batch, b, EXTRACTOR_NAME, pure=False)
+            client.submit(extract_batch, b, False, pure=False)
             for b in islice(pending, 2 * workers)
         ]
     )
@@ -130,9 +129,7 @@ def cluster_only(client: Any, batches: list[list[Item]], workers: int) -> float:
         future.release()
         following = next(pending, None)
         if following is not None:
-            running.add(
-                client.submit(extract_batch, following, EXTRACTOR_NAME, pure=False)
-            )
+            running.add(client.submit(extract_batch, following, False, pure=False))
     return time.perf_counter() - start
 
 

@@ -1,11 +1,13 @@
 """The extractor: text -> claims and events, in text order.
 
 ``Extractor()`` builds the spaCy pipeline (blank English tokenizer and the
-rule-based sentencizer; no statistical model), the gazetteer and the date
+rule-based sentencizer; no spaCy statistical model), the gazetteer and the date
 reader once. ``extract`` then reads one document: it splits the text into
 paragraphs, finds places in every sentence, and in the sentences that hold a
 figure or an event trigger it finds dates, quantities, indicators,
-modality, attribution and actors.
+modality, attribution and actors. A learned model (``learned.py``) gives a
+second opinion on each figure's indicator; ``Extractor(rules_only=True)``
+reads without it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 
+from corridor import __version__
 from corridor.extract.actors import ActorFinder
 from corridor.extract.cues import ARRIVAL_VERBS, HEADS
 from corridor.extract.dates import GATE as DATE_GATE
@@ -44,6 +47,7 @@ from corridor.extract.indicators import (
     remains_among,
     restates_previous,
 )
+from corridor.extract.learned import Chooser, IndicatorModel
 from corridor.extract.lexicon import words
 from corridor.extract.modality import (
     announces,
@@ -426,7 +430,12 @@ def _blank_english() -> Language:
 class Extractor:
     """Extracts claims and events from report texts. Build once, call often."""
 
-    def __init__(self) -> None:
+    def __init__(self, rules_only: bool = False, model: Chooser | None = None) -> None:
+        """``rules_only`` reads with the rules alone; ``model`` replaces the
+        shipped second opinion on indicators (see ``learned``)."""
+        if model is None and not rules_only:
+            model = IndicatorModel.load()
+        self._model = model
         nlp = _blank_english()
         self._places = Gazetteer(lambda name: [t.text for t in nlp.tokenizer(name)])
         self._dates = DateReader()
@@ -457,6 +466,15 @@ class Extractor:
         for attr in set(getters) - {IS_PUNCT, IS_SPACE, *self._columns[2:]}:
             del getters[attr]
         self._is_punct = getters[IS_PUNCT]
+
+    @property
+    def name(self) -> str:
+        """What reads, as recorded with every stored extraction: the rules'
+        version and the learned model's weights, if any."""
+        name = f"corridor-rules {__version__}"
+        if isinstance(self._model, IndicatorModel):
+            return f"{name} + indicator model {self._model.digest}"
+        return name if self._model is None else f"{name} + {type(self._model).__name__}"
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -700,8 +718,11 @@ class Extractor:
                 indicator = previous
             if indicator == "people.displaced" and context and context.evacuating:
                 indicator = _evacuated(lowers, start, end)
-            if indicator is not None:
-                found.append((q.core, indicator, q, None))
+            chosen = indicator
+            if self._model is not None:  # a second opinion: see learned.py
+                chosen = self._model.choose(q, indicator, lowers, start, end)
+            if chosen is not None:
+                found.append((q.core, chosen, q, None))
             previous, before = indicator, q
         hospital_named = bool(triggers) and "hospital" in lowers[start:end]
         if hospital_named and not any(f[1] == "health.hospitals" for f in found):

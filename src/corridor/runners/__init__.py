@@ -6,14 +6,12 @@
 
 from corridor.runners.distributed import extract_distributed
 from corridor.runners.sequential import (
-    EXTRACTOR_NAME,
     ExtractOutcome,
     extract_files,
     extract_stored,
 )
 
 __all__ = [
-    "EXTRACTOR_NAME",
     "ExtractOutcome",
     "extract_distributed",
     "extract_files",

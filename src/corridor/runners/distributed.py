@@ -25,7 +25,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from corridor.extract import Extractor
-from corridor.runners.sequential import EXTRACTOR_NAME, ExtractOutcome, prepare
+from corridor.runners.sequential import ExtractOutcome, prepare
 from corridor.store import evidence, schema
 from corridor.store.engine import Store
 from corridor.store.evidence import PreparedExtraction
@@ -37,9 +37,7 @@ Item = tuple[str, str, dt.date | None, str | None, int]
 its extraction gets if it differs from the latest (one more than the latest)."""
 
 
-def extract_batch(
-    batch: Sequence[Item], extractor_name: str
-) -> list[PreparedExtraction]:
+def extract_batch(batch: Sequence[Item], rules_only: bool) -> list[PreparedExtraction]:
     """Run on a worker: extract each document of ``batch`` and prepare its rows.
 
     The extractor is built once per worker process and kept on the worker
@@ -48,20 +46,14 @@ def extract_batch(
     from distributed import get_worker
 
     worker: Any = get_worker()
-    extractor = getattr(worker, "corridor_extractor", None)
+    extractors = getattr(worker, "corridor_extractors", None)
+    if extractors is None:
+        extractors = worker.corridor_extractors = {}
+    extractor = extractors.get(rules_only)
     if extractor is None:
-        extractor = Extractor()
-        worker.corridor_extractor = extractor
+        extractor = extractors[rules_only] = Extractor(rules_only=rules_only)
     return [
-        prepare(
-            extractor,
-            extractor_name,
-            document_id,
-            text,
-            published,
-            area,
-            number=number,
-        )
+        prepare(extractor, document_id, text, published, area, number=number)
         for document_id, text, published, area, number in batch
     ]
 
@@ -93,9 +85,11 @@ def extract_distributed(
     scheduler: str | None = None,
     workers: int = 2,
     batch_size: int = DEFAULT_BATCH,
+    rules_only: bool = False,
 ) -> Iterator[ExtractOutcome]:
     """Extract ``document_ids`` on the cluster at ``scheduler`` (``tcp://host:8786``),
-    or on a local cluster of ``workers`` processes started for the run."""
+    or on a local cluster of ``workers`` processes started for the run; with
+    ``rules_only``, without the learned model (``Extractor(rules_only=True)``)."""
     from distributed import Client, LocalCluster, as_completed
 
     with ExitStack() as stack:
@@ -120,7 +114,7 @@ def extract_distributed(
         batches = _batches(store, document_ids, batch_size)
 
         def submit(batch: list[Item]) -> Any:
-            return client.submit(extract_batch, batch, EXTRACTOR_NAME, pure=False)
+            return client.submit(extract_batch, batch, rules_only, pure=False)
 
         running = as_completed([submit(b) for b in islice(batches, slots)])
         for future in running:

@@ -13,15 +13,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from corridor import __version__
 from corridor.extract import Claim, Event, Extractor
 from corridor.ingest import batch, header, metadata, readers, witness
 from corridor.settings import DEFAULT_MAX_BYTES
 from corridor.store import evidence, schema
 from corridor.store.engine import Store
-
-EXTRACTOR_NAME = f"corridor-rules {__version__}"
-"""Recorded with every extraction, so a later reader knows what produced it."""
 
 
 @dataclass(frozen=True)
@@ -39,7 +35,6 @@ def _columns(item: Claim | Event) -> dict[str, Any]:
 
 def prepare(
     extractor: Extractor,
-    extractor_name: str,
     document_id: str,
     text: str,
     published: dt.date | None,
@@ -48,11 +43,11 @@ def prepare(
     number: int,
 ) -> evidence.PreparedExtraction:
     """Extract one document and make its rows and log records ready to write
-    as extraction ``number``."""
+    as extraction ``number``, recorded as made by ``extractor.name``."""
     items = extractor.extract(text, published=published, area=area)
     return evidence.prepare_extraction(
         document_id,
-        extractor_name,
+        extractor.name,
         [_columns(i) for i in items if isinstance(i, Claim)],
         [_columns(i) for i in items if isinstance(i, Event)],
         number=number,
@@ -96,7 +91,6 @@ def extract_stored(
         pending.append(
             prepare(
                 extractor,
-                EXTRACTOR_NAME,
                 document_id,
                 doc.text,
                 doc.published,
