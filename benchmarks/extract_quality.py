@@ -8,12 +8,18 @@ and high agree; an event when its type agrees (per document, one-to-one).
 Modality and area agreement are reported on the matched claims that the
 gold annotates. ``--show`` prints every miss and false alarm.
 
+``--rules-only`` scores the rules without the learned second opinion on
+indicators (``corridor.extract.learned``). Its model was trained on
+``tests/gold``, ``tests/dev`` and the retired held-out sets, so only the
+held-out sets that judge (``tests/heldout4``, ``tests/heldout5``) say how
+much it helps.
+
 ``--against DIR`` scores a second, independent annotation of the same
 passages (matched by ``id``) instead of the extractor, with the same
 matching: how far two careful annotators agree is the ceiling to read the
 extractor's figures against.
 
-    .venv/bin/python benchmarks/extract_quality.py [--show] [GOLD_DIR]
+    .venv/bin/python benchmarks/extract_quality.py [--show] [--rules-only] [GOLD_DIR]
     .venv/bin/python benchmarks/extract_quality.py GOLD_DIR --against OTHER_DIR
 """
 
@@ -217,10 +223,16 @@ def main() -> None:
         metavar="DIR",
         help="score a second annotation of the same passages, not the extractor",
     )
+    parser.add_argument(
+        "--rules-only",
+        action="store_true",
+        help="score the rules without the learned model (Extractor(rules_only=True))",
+    )
     args = parser.parse_args()
     docs = load(args.gold)
     source = by_annotation(load(args.against)) if args.against else None
-    result = score(docs, source or by_extractor(Extractor()), show=args.show)
+    extractor = Extractor(rules_only=args.rules_only)
+    result = score(docs, source or by_extractor(extractor), show=args.show)
     report(result, len(docs))
 
 

@@ -3,7 +3,8 @@
 Runs in one process, on one core, over the same corpus of at least 5 MB:
 
 1. spaCy's blank English tokenizer with the sentencizer alone (the floor);
-2. corridor's full extractor (``Extractor.extract`` on every document);
+2. corridor's full extractor (``Extractor.extract`` on every document), and
+   its rules alone (``Extractor(rules_only=True)``, without the learned model);
 3. quantulum3's parser, on a sample of the corpus (it is much slower).
 
 Only the calls themselves are timed (the corpus is generated lazily, one
@@ -148,12 +149,16 @@ def main() -> None:
     line = f"{mb:6.2f} MB {seconds:7.2f} s {floor:7.3f} MB/s"
     print(f"spaCy tokenizer + sentencizer:{line}")
 
-    extractor = Extractor()
-    mb, seconds, memory, found = stream_extract(extractor, args.mb)
+    mb, seconds, _, found = stream_extract(Extractor(rules_only=True), args.mb)
+    rules = mb / seconds
+    line = f"{mb:6.2f} MB {seconds:7.2f} s {rules:7.3f} MB/s"
+    print(f"corridor, rules only:        {line}")
+    print(f"  ({found} claims and events, {found / mb:.0f} per MB)")
+
+    mb, seconds, memory, found = stream_extract(Extractor(), args.mb)
     ours = mb / seconds
-    print(
-        f"corridor extractor:          {mb:6.2f} MB {seconds:7.2f} s {ours:7.3f} MB/s"
-    )
+    line = f"{mb:6.2f} MB {seconds:7.2f} s {ours:7.3f} MB/s"
+    print(f"corridor extractor:          {line}")
     print(f"  ({found} claims and events, {found / mb:.0f} per MB)")
 
     with warnings.catch_warnings():
@@ -171,7 +176,9 @@ def main() -> None:
     )
 
     print(f"corridor / tokenizer floor:  {ours / floor:6.2f}   (target >= 0.25)")
+    print(f"  rules only / floor:        {rules / floor:6.2f}")
     print(f"corridor / quantulum3:       {ours / theirs:6.1f}x  (target >= 100x)")
+    print(f"  rules only / quantulum3:   {rules / theirs:6.1f}x")
     print("resident memory while extracting (MB of corpus read -> RSS MB):")
     for read, rss in memory:
         print(f"  {read:6.2f} MB -> {rss:7.1f} MB")
