@@ -149,11 +149,14 @@ class IndicatorModel:
             },
         }
 
-    def probabilities(self, found: Sequence[str]) -> np.ndarray:
-        """Each class's probability for a figure with these features."""
+    def _scores(self, found: Sequence[str]) -> np.ndarray:
         get = self._rows.get
         rows = [r for r in map(get, found) if r is not None]
-        scores = self._bias + self._matrix[rows].sum(axis=0)
+        return self._bias + self._matrix.take(rows, axis=0).sum(axis=0)
+
+    def probabilities(self, found: Sequence[str]) -> np.ndarray:
+        """Each class's probability for a figure with these features."""
+        scores = self._scores(found)
         scores = np.exp(scores - scores.max())
         return scores / scores.sum()
 
@@ -167,13 +170,14 @@ class IndicatorModel:
     ) -> str | None:
         """The indicator to report for figure ``q``: the rules' unless the
         model is sure of another (``None``: not a figure to report)."""
-        p = self.probabilities(features(q, rule, words, start, end))
-        best = int(p.argmax())
+        scores = self._scores(features(q, rule, words, start, end))
+        best = int(scores.argmax())
         name = self.classes[best]
         if name == (rule or NONE):
             return rule
+        sure = 1.0 / np.exp(scores - scores[best]).sum()  # the softmax's top
         if rule is None:
-            return name if p[best] >= self.keep else None
-        if p[best] >= self.replace:
+            return name if sure >= self.keep else None
+        if sure >= self.replace:
             return None if name == NONE else name
         return rule
