@@ -38,10 +38,6 @@ KEEP = 0.6
 REPLACE = 0.9
 
 
-def _word(w: str) -> str:
-    return "#" if w[:1].isdigit() else w
-
-
 def features(
     q: Quantity, rule: str | None, words: Sequence[str], start: int, end: int
 ) -> list[str]:
@@ -63,13 +59,16 @@ def features(
     value = q.high if q.high is not None else q.low
     if value is not None and 0 < value < math.inf:  # "9999...9" is infinite
         found.append(f"mag={int(math.log10(value))}")
+    # the three words after the figure and before it (a number is "#"), and
+    # the nearest two each way with the rules' choice: when to doubt it
     for n in (1, 2, 3):
-        if q.end + n - 1 < end:
-            found.append(f"a{n}={_word(words[q.end + n - 1])}")
-        if q.start - n >= start:
-            found.append(f"b{n}={_word(words[q.start - n])}")
-    # the rules' choice with the next words: when to doubt it
-    found.extend([f"{said}|{f}" for f in found if f[0] in "ab" and f[1] in "12"])
+        for at, side in ((q.end + n - 1, "a"), (q.start - n, "b")):
+            if start <= at < end:
+                word = words[at]
+                feature = f"{side}{n}={'#' if word[:1].isdigit() else word}"
+                found.append(feature)
+                if n < 3:
+                    found.append(f"{said}|{feature}")
     around = words[max(start, q.start - WINDOW) : min(end, q.end + WINDOW)]
     found.extend([f"w={w}" for w in set(around) if w[:1].isalpha()])
     return found
