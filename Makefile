@@ -93,10 +93,10 @@ fuzz: $(STAMP)
 bench: $(STAMP)
 	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
-# Retrain the learned second opinion on indicators from the tuning passages
-# (docs/extraction.md); writes src/corridor/extract/indicator_model.json.
+# Retrain the learned second opinions on indicators and modality from the
+# tuning passages (docs/extraction.md); writes src/corridor/extract/*_model.json.
 model: $(STAMP)
-	$(BIN)/python tools/train_indicator_model.py
+	$(BIN)/python tools/train_models.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

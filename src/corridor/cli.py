@@ -289,8 +289,8 @@ def documents(
 @click.option(
     "--rules-only",
     is_flag=True,
-    help="Read with the rules alone, without the learned second opinion on "
-    "each figure's indicator (faster; a little less accurate).",
+    help="Read with the rules alone, without the learned second opinions on "
+    "each figure's indicator and modality (faster; less accurate).",
 )
 @json_option
 @click.pass_context

@@ -1,5 +1,6 @@
-"""The learned second opinion on indicators (corridor.extract.learned) and
-the trainer that makes its shipped weights (tools/train_indicator_model.py)."""
+"""The learned second opinions on indicators and modality
+(corridor.extract.learned) and the trainer that makes their shipped weights
+(tools/train_models.py)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,18 @@ from pathlib import Path
 import pytest
 
 from corridor.errors import ConfigError
-from corridor.extract import INDICATORS, Claim, Extractor
-from corridor.extract.learned import MODEL, NONE, IndicatorModel, features
+from corridor.extract import INDICATORS, MODALITIES, Claim, Extractor
+from corridor.extract.learned import (
+    MOODS,
+    NONE,
+    IndicatorModel,
+    ModalityModel,
+    features,
+    mood_features,
+)
 from corridor.extract.numbers import Quantity
 
-TRAINER = Path(__file__).resolve().parents[2] / "tools" / "train_indicator_model.py"
+TRAINER = Path(__file__).resolve().parents[2] / "tools" / "train_models.py"
 
 # Two classes and one feature each: "-" (bias) and people.killed ("w=dead").
 CLASSES = [NONE, "people.killed", "people.trapped"]
@@ -29,12 +37,42 @@ def _figure(words: list[str], at: int) -> Quantity:
     return Quantity(at, at + 1, 30.0, 30.0, core=at)
 
 
-def test_the_shipped_model_loads_and_knows_every_indicator() -> None:
-    model = IndicatorModel.load()
+def test_the_shipped_models_load_and_know_every_indicator_and_modality() -> None:
+    model, moods = IndicatorModel.load(), ModalityModel.load()
     assert set(model.classes) == {NONE, *INDICATORS}
-    assert len(model.digest) == 12
-    assert Extractor().name.endswith(f"+ indicator model {model.digest}")
+    assert set(moods.classes) == set(MODALITIES)
+    assert len(model.digest) == len(moods.digest) == 12
+    assert Extractor().name.endswith(
+        f"+ IndicatorModel {model.digest} + ModalityModel {moods.digest}"
+    )
     assert " + " not in Extractor(rules_only=True).name
+
+
+def test_a_claims_modality_changes_only_when_the_model_is_sure() -> None:
+    classes = ["asserted", "reported"]
+    sure = ModalityModel(classes, {"s=say": [(1, 3.0)]}, [0.0, 0.0], replace=0.6)
+    unsure = ModalityModel(classes, {"s=say": [(1, 0.2)]}, [0.0, 0.0], replace=0.6)
+    words = ["300", "dead", ",", "medics", "say", "."]
+    found = mood_features(
+        "asserted", "people.killed", words, 0, 0, 6, False, False, False
+    )
+    assert {"m=asserted", "i=people.killed", "a1=dead", "s=say"} <= set(found)
+    assert sure.choose("asserted", found) == "reported"  # p = 0.95
+    assert unsure.choose("asserted", found) == "asserted"  # p = 0.55
+
+
+def test_every_claim_is_asked_its_modality_once() -> None:
+    asked: list[str] = []
+
+    class Doubts:
+        def choose(self, mood, found):
+            asked.append(mood)
+            return "estimated"
+
+    text = "At least 30 people were killed and 1,200 fled on Tuesday."
+    items = Extractor(rules_only=True, moods=Doubts()).extract(text)
+    assert asked == ["asserted", "asserted"]
+    assert {i.modality for i in items if isinstance(i, Claim)} == {"estimated"}
 
 
 def test_a_figure_the_rules_dropped_is_kept_only_when_the_model_is_sure() -> None:
@@ -92,7 +130,7 @@ def test_every_figure_is_asked_once_and_the_answer_is_what_is_reported() -> None
 def test_a_broken_model_file_names_itself(tmp_path: Path) -> None:
     bad = tmp_path / "model.json"
     bad.write_text('{"classes": ["-"], "weights": {}}', encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"model\.json: not a usable indicator model"):
+    with pytest.raises(ConfigError, match=r"model\.json: not a usable IndicatorModel"):
         IndicatorModel.load(bad)
     with pytest.raises(ConfigError, match="--rules-only"):
         IndicatorModel.load(tmp_path / "missing.json")
@@ -108,26 +146,33 @@ def _trainer():
     return module
 
 
+def _decisions(a, b, rows) -> float:
+    """How often two models' first choices agree on the traced rows."""
+    same = sum(a.best(r[1])[0] == b.best(r[1])[0] for r in rows)
+    return same / len(rows)
+
+
 def test_the_shipped_weights_are_what_the_trainer_makes(tmp_path: Path) -> None:
-    """Retrained here, the model decides as the shipped one on nearly every
-    training figure (libraries' float arithmetic may move a weight near the
+    """Retrained here, each model decides as the shipped one on nearly every
+    training item (libraries' float arithmetic may move a weight near the
     pruning threshold, nothing more): nobody edited the JSON by hand, and the
     training data still makes it."""
     trainer = _trainer()
     docs = trainer.load()
     rows = trainer.trace(docs)
     assert len(rows) > 3000
-    out = tmp_path / "model.json"
-    out.write_text(trainer.dumps(trainer.fit(rows)), encoding="utf-8")
-    fresh, shipped = IndicatorModel.load(out), IndicatorModel.load(MODEL)
+    (tmp_path / "i.json").write_text(trainer.dumps(trainer.fit_indicators(rows)))
+    fresh, shipped = IndicatorModel.load(tmp_path / "i.json"), IndicatorModel.load()
     assert fresh.classes == shipped.classes
-    same = sum(
-        fresh.classes[int(fresh.probabilities(r[1]).argmax())]
-        == shipped.classes[int(shipped.probabilities(r[1]).argmax())]
-        for r in rows
-    )
-    assert same / len(rows) > 0.995
-    assert json.loads(out.read_text())["keep"] == shipped.keep
+    assert fresh.thresholds == shipped.thresholds
+    assert _decisions(fresh, shipped, rows) > 0.995
+    moods = trainer.trace_moods(docs, shipped)
+    assert len(moods) > 1500
+    (tmp_path / "m.json").write_text(trainer.dumps(trainer.fit_moods(moods)))
+    again, kept = ModalityModel.load(tmp_path / "m.json"), ModalityModel.load(MOODS)
+    assert again.classes == kept.classes
+    assert _decisions(again, kept, moods) > 0.995
+    assert json.loads((tmp_path / "m.json").read_text())["replace"] == kept.replace
 
 
 def test_the_trainer_never_reads_the_sets_that_judge() -> None:

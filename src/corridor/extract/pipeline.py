@@ -47,7 +47,13 @@ from corridor.extract.indicators import (
     remains_among,
     restates_previous,
 )
-from corridor.extract.learned import Chooser, IndicatorModel
+from corridor.extract.learned import (
+    Chooser,
+    IndicatorModel,
+    ModalityModel,
+    MoodChooser,
+    mood_features,
+)
 from corridor.extract.lexicon import words
 from corridor.extract.modality import (
     announces,
@@ -430,12 +436,21 @@ def _blank_english() -> Language:
 class Extractor:
     """Extracts claims and events from report texts. Build once, call often."""
 
-    def __init__(self, rules_only: bool = False, model: Chooser | None = None) -> None:
-        """``rules_only`` reads with the rules alone; ``model`` replaces the
-        shipped second opinion on indicators (see ``learned``)."""
+    def __init__(
+        self,
+        rules_only: bool = False,
+        model: Chooser | None = None,
+        moods: MoodChooser | None = None,
+    ) -> None:
+        """``rules_only`` reads without the shipped second opinions (see
+        ``learned``); ``model`` and ``moods``, if given, give them instead:
+        on each figure's indicator and on each claim's modality."""
         if model is None and not rules_only:
             model = IndicatorModel.load()
+        if moods is None and not rules_only:
+            moods = ModalityModel.load()
         self._model = model
+        self._moods = moods
         nlp = _blank_english()
         self._places = Gazetteer(lambda name: [t.text for t in nlp.tokenizer(name)])
         self._dates = DateReader()
@@ -470,11 +485,14 @@ class Extractor:
     @property
     def name(self) -> str:
         """What reads, as recorded with every stored extraction: the rules'
-        version and the learned model's weights, if any."""
+        version and the learned models' weights, if any."""
         name = f"corridor-rules {__version__}"
-        if isinstance(self._model, IndicatorModel):
-            return f"{name} + indicator model {self._model.digest}"
-        return name if self._model is None else f"{name} + {type(self._model).__name__}"
+        for second in (self._model, self._moods):
+            if isinstance(second, IndicatorModel | ModalityModel):
+                name += f" + {type(second).__name__} {second.digest}"
+            elif second is not None:
+                name += f" + {type(second).__name__}"
+        return name
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -775,6 +793,8 @@ class Extractor:
             if own != span:  # "Where the government says 300, ...": its clause only
                 cited = self._span_text(text, para, *own) if own else None
             if figure is not None:
+                # "did not see any aid for 40 days": the negation is the figure
+                zero = figure.zero or kind == "access.days_without_aid"
                 mood = modality(
                     lowers,
                     figure.core,
@@ -782,8 +802,7 @@ class Extractor:
                     end,
                     hedged=figure.hedged,
                     attributed=own is not None,
-                    # "did not see any aid for 40 days": the negation is the figure
-                    zero=figure.zero or kind == "access.days_without_aid",
+                    zero=zero,
                     bounds=bounds,
                 )
                 if (
@@ -792,6 +811,19 @@ class Extractor:
                     and announces(lowers, start, end)
                 ):
                     mood = "asserted"  # a party announcing corridors
+                if self._moods is not None:  # a second opinion: see learned.py
+                    clues = mood_features(
+                        mood,
+                        kind,
+                        lowers,
+                        figure.core,
+                        start,
+                        end,
+                        figure.hedged,
+                        own is not None,
+                        zero,
+                    )
+                    mood = self._moods.choose(mood, clues)
                 actor = self._actor(actors, at, bounds, span)
                 items.append(
                     Claim(
