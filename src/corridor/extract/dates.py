@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 import dateparser
 
@@ -110,9 +110,9 @@ _DIGITS = frozenset("0123456789")
 GATE = _RELATIVE_FIRST | set(MONTHS) | set(WEEKDAYS) | set(_SMALL_WORDS)
 
 
-@dataclass(frozen=True)
-class DateMention:
-    """A date expression in a token sequence; ``end`` is exclusive."""
+class DateMention(NamedTuple):
+    """A date expression in a token sequence; ``end`` is exclusive. (A named
+    tuple, like ``Quantity``: quicker to build than a frozen dataclass.)"""
 
     start: int
     end: int

@@ -13,7 +13,7 @@ negated cue turns "the corridors did not open" into
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from corridor.extract.cues import CUES as FIGURE_CUES
 from corridor.extract.cues import HEADS, phrase_table
@@ -206,9 +206,9 @@ _CONTINUE = frozenset(words("continue continues continued continuing"))
 _WINDOW = 12
 
 
-@dataclass(frozen=True)
-class EventMention:
-    """An event found in a sentence: type, trigger and cue token indices."""
+class EventMention(NamedTuple):
+    """An event found in a sentence: type, trigger and cue token indices. (A
+    named tuple, like ``Quantity``: quicker to build than a frozen dataclass.)"""
 
     event: str
     trigger: int
