@@ -107,6 +107,9 @@ DIGIT_START = frozenset("0123456789~")
 # phrases it begins, longest first: the lengths worth looking up at a token.
 _PHRASE_LENGTHS = lengths_by_first([*PREFIXES, *VAGUE_PLURALS, *VAGUE_MULTIPLIERS])
 _ZERO_FIRST = frozenset(form[0] for form in ZEROS)
+_ZEROS_BY_FIRST = {  # first word -> its forms, in the order of ZEROS
+    first: [form for form in ZEROS if form[0] == first] for first in _ZERO_FIRST
+}
 _UNIT_FIRST = frozenset(form[0] for form in PERCENT)
 # What a core (after the prefixes) can begin with, besides DIGIT_START: a cheap
 # gate for the many starts that are none ("in", "some people", "at last").
@@ -170,7 +173,7 @@ def _phrase(words: Sequence[str], i: int, end: int, table: dict) -> tuple | None
 
 def _digits(word: str) -> tuple[float, float] | None:
     """Value and scale of one digit token ("31,500", "1.2m", "50k"), else None."""
-    if _DOTTED_THOUSANDS.match(word):
+    if "." in word and _DOTTED_THOUSANDS.match(word):
         return float(word.replace(".", "")), 1.0  # "40.000"
     match = _DIGITS.match(word)
     if not match:
@@ -218,14 +221,14 @@ def _amount(words: Sequence[str], i: int, end: int) -> tuple[float, int, float] 
     scale = 1.0
     if word[:1].isdigit() or word[:1] == "~":
         parsed = _digits(word)
-        scaled = i + 1 < end and words[i + 1] in SCALES
-        if parsed is None and scaled and _DECIMAL_COMMA.match(word):
-            parsed = float(word.replace(",", ".")), 1.0  # "1,5 million"
         if parsed is None:
-            return None
+            scaled = i + 1 < end and words[i + 1] in SCALES
+            if not (scaled and _DECIMAL_COMMA.match(word)):
+                return None
+            parsed = float(word.replace(",", ".")), 1.0  # "1,5 million"
         value, scale = parsed
         j = i + 1
-        if _spaced_thousands(words, i, end):
+        if j < end and len(words[j]) == 3 and _spaced_thousands(words, i, end):
             value, j = value * 1000 + float(words[i + 1]), i + 2  # "15 000"
     elif (fraction := _fraction(words, i, end)) is not None:
         return fraction
@@ -290,6 +293,11 @@ def _fraction(
     return None
 
 
+def _has_dash(word: str) -> bool:
+    """Can the token be a range in digits ("10-20")? Most have no dash."""
+    return "-" in word or "\u2013" in word or "\u2014" in word
+
+
 def _range_or_amount(
     words: Sequence[str], i: int, end: int
 ) -> tuple[float, float, int] | None:
@@ -298,7 +306,8 @@ def _range_or_amount(
     k = i + 1 if between else i
     if k >= end:
         return None
-    match = _DIGIT_RANGE.match(words[k])
+    word = words[k]
+    match = _DIGIT_RANGE.match(word) if _has_dash(word) else None
     if match:
         left, right = _digits(match.group(1)), _digits(match.group(2))
         if left and right and left[0] <= right[0]:
@@ -382,7 +391,7 @@ def _unit(words: Sequence[str], j: int, end: int) -> tuple[str, float, int]:
 def _zero(words: Sequence[str], i: int, end: int) -> int | None:
     if i >= end or words[i] not in _ZERO_FIRST:
         return None
-    for form in ZEROS:
+    for form in _ZEROS_BY_FIRST[words[i]]:
         if tuple(words[i : i + len(form)]) == form and i + len(form) < end:
             if form[0] in _NEGATED_ZEROS and _NEGATORS.isdisjoint(words[i - 4 : i]):
                 return None  # "a single shell", "anyone who left"
@@ -454,7 +463,10 @@ def parse_quantity(
     if i >= end or not could_start(words[i]):
         return None
     start, bound, hedged = i, "", False
-    while (key := _phrase(words, i, end, PREFIXES)) is not None:
+    while i < end and words[i] in _PHRASE_LENGTHS:  # digits begin no prefix
+        key = _phrase(words, i, end, PREFIXES)
+        if key is None:
+            break
         role = PREFIXES[key]
         if role == "hedge":
             hedged = True
