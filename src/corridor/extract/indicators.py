@@ -56,7 +56,7 @@ def _cue_after(words: Sequence[str], i: int, end: int, table: dict) -> str | Non
         parenthesis = words[j] in ("including", "among") and words[j - 1] == ","
         if (
             parenthesis
-            or _share_apposition(words, j, end)
+            or (words[j] == "," and _share_apposition(words, j, end))
             or (  # skip ", including 200 wounded," ", 3,000 of them X,"
                 words[j] == ","
                 and j + 3 < end
@@ -77,7 +77,7 @@ def _cue_after(words: Sequence[str], i: int, end: int, table: dict) -> str | Non
                 return None
             j += 2  # "169 civilians and 69 militants left": the verb is shared
             continue
-        value = _phrase_at(words, j, end, table)
+        value = _phrase_at(words, j, end, table) if words[j] in CUE_LENGTHS else None
         if value is not None:
             return _left_when(words, j, end, value)
         j += 1
@@ -171,7 +171,9 @@ def head_of(words: Sequence[str], q: Quantity, end: int) -> tuple[str | None, in
     if q.end + 1 < end and words[q.end] == "-":  # "a 46-truck convoy"
         category = HEADS.get(words[q.end + 1])
         return (category, q.end + 1) if category else (None, -1)
-    of = q.end + 1 if tuple(words[q.end : q.end + 2]) == ("out", "of") else q.end
+    of = q.end
+    if of < end and words[of] == "out" and words[of + 1 : of + 2] == ["of"]:
+        of += 1  # "2 out of 10 hospitals"
     if of < end and words[of] == "of":
         whole = _whole_after(words, of + 1, end)
         if whole is not None:

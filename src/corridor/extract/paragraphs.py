@@ -21,6 +21,10 @@ _SPLIT_AT = re.compile(r"[.!?]\s|\s")
 
 def chunks(text: str) -> Iterator[tuple[int, str]]:
     """Paragraphs (split at blank lines), cut to at most ``MAX_CHUNK`` chars."""
+    if len(text) <= MAX_CHUNK and "\n" not in text:  # most short texts: one line
+        if text.strip():
+            yield 0, text
+        return
     start = 0
     for match in [*_BLANK_LINE.finditer(text), None]:
         stop = match.start() if match else len(text)

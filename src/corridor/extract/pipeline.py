@@ -674,18 +674,20 @@ class Extractor:
     ) -> list[Item]:
         lowers = para.lowers
         hits = para.hits[bisect_left(para.hits, start) : bisect_left(para.hits, end)]
-        figures = [k for k in hits if could_start_at(lowers, k)]
+        # most hits are digits, which may start a figure and seldom a date
+        figures = [
+            k for k in hits if lowers[k][:1] in DIGIT_START or could_start_at(lowers, k)
+        ]
         triggers = [k for k in hits if lowers[k] in TRIGGERS]
         if topic is None and not figures and not triggers:
             return []  # no figure and no event here: dates are not needed
-        dates = self._dates.find(
-            para.orths,
-            lowers,
-            start,
-            end,
-            published,
-            [k for k in hits if could_start_date(lowers, k)],
-        )
+        dated = [  # a date begins with a digit or a word of its gate
+            k
+            for k in hits
+            if (lowers[k] in DATE_GATE or lowers[k][:1].isdigit())
+            and could_start_date(lowers, k)
+        ]
+        dates = self._dates.find(para.orths, lowers, start, end, published, dated)
         blocked = {
             i
             for d in dates
