@@ -246,16 +246,19 @@ def _apposition(
     """ "The food, about 400 tonnes, should last ...", "the death toll, already
     1,140, could double": a figure set off by commas right after its noun is
     stated on its own; the verb after it is not its clause."""
-    if "," not in words[max(start, i - 4) : i]:
+    first = max(start, i - 4)
+    left = words[first:i]
+    if "," not in left:
         return None  # most figures: no comma right before
-    lo = next(
-        (k for k in range(i - 1, max(start, i - 4) - 1, -1) if words[k] == ","), 0
-    )
-    hi = next((k for k in range(i + 1, min(end, i + 4)) if words[k] == ","), 0)
-    if not lo or not hi or lo == start:
+    right = words[i + 1 : min(end, i + 4)]
+    if "," not in right:
+        return None
+    lo = first + len(left) - 1 - left[::-1].index(",")  # the nearest commas
+    hi = i + 1 + right.index(",")
+    if not lo or lo == start:
         return None
     inside = words[lo + 1 : hi]
-    if any(w in _VERBISH or w in _CLAUSE_STOPS for w in inside):
+    if not (_VERBISH.isdisjoint(inside) and _CLAUSE_STOPS.isdisjoint(inside)):
         return None
     before = words[lo - 1]
     if not before.isalpha() or before in _AFTER_COMMA or before in _VERBISH:

@@ -173,6 +173,8 @@ def _phrase(words: Sequence[str], i: int, end: int, table: dict) -> tuple | None
 
 def _digits(word: str) -> tuple[float, float] | None:
     """Value and scale of one digit token ("31,500", "1.2m", "50k"), else None."""
+    if word.isdecimal():  # "1200": the digits ``_DIGITS`` reads, and only them
+        return float(word), 1.0
     if "." in word and _DOTTED_THOUSANDS.match(word):
         return float(word.replace(".", "")), 1.0  # "40.000"
     match = _DIGITS.match(word)

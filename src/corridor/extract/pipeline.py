@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
-from itertools import compress, count
+from itertools import compress, count, pairwise
 from operator import add
 from typing import Protocol
 
@@ -334,7 +334,7 @@ def _where_said(lowers: list[str], at: int, start: int) -> bool:
     k = at - 1
     if k <= start or lowers[k] not in ("in", "from", "at"):
         return False
-    return any(w in _SPEAKING for w in lowers[max(start, k - 3) : k])
+    return not _SPEAKING.isdisjoint(lowers[max(start, k - 3) : k])
 
 
 _COORDINATED = frozenset(
@@ -596,7 +596,7 @@ class Extractor:
                 found = {0, *(bisect_left(idx, p) for p in begins)}
                 starts = sorted(found - {len(idx)})
             lowers = _lowered(piece, idx, orths)
-            sents = list(zip(starts, [*starts[1:], len(idx)], strict=True))
+            sents = list(pairwise([*starts, len(idx)]))
             hits = list(compress(count(), hit))
             paragraph = _Paragraph(offset, orths, lowers, idx, sents, hits)
             candidates = list(compress(count(), place))
