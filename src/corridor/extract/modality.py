@@ -451,7 +451,9 @@ def attribution(
                 k -= 1
             while k < i and words[k][:1].isdigit():
                 k += 1  # a liveblog's "10:40" before the source
-            dash = max((m for m in range(k, i) if words[m] in _DASHES), default=-1)
+            dash = -1
+            if not _DASHES.isdisjoint(words[k:i]):  # most subjects: no dash
+                dash = max(m for m in range(k, i) if words[m] in _DASHES)
             if dash > k and any(words[m][:1].isdigit() for m in range(k, dash)):
                 k = dash + 1  # "KYIV, April 11 - Ukrainian officials said"
             while k < i - 1 and words[k] in ("as", "like", "and", "but"):
@@ -578,7 +580,8 @@ def _speaker(
     k = start
     while k < end and (words[k][:1].isdigit() or words[k] in ("-", "*", "•")):
         k += 1  # a liveblog's "10:40", a bullet
-    if ":" not in words[k : k + 16] and "):" not in words[k : k + 16]:
+    head = words[k : k + 16]
+    if ":" not in head and "):" not in head:
         return None  # most sentences: no colon to look at
     for colon in range(k, min(end, k + 16)):
         if words[colon] in (":", "):"):

@@ -529,7 +529,7 @@ def parse_quantity(
         bottom = (
             round(near, 6) if near < 9 or kind == "duration" else float(round(near))
         )
-    return Quantity(start, j, bottom, top, kind, vague, hedged, core=i)
+    return Quantity(start, j, bottom, top, kind, vague, hedged, False, i)  # core i
 
 
 def find_quantities(

@@ -396,7 +396,8 @@ class _Context:
     def update(self, items: list[Item], offset: int) -> None:
         self.claims = []
         self.last = None  # only the sentence right before is referred to
-        self.evacuating = max(0, self.evacuating - 1)
+        if self.evacuating:
+            self.evacuating -= 1
         for k, item in enumerate(items, start=offset):
             if isinstance(item, Claim):
                 self.last = item.indicator
@@ -749,7 +750,7 @@ class Extractor:
             last = _last_hospital(lowers, start, end)
             if last is not None:  # "the city's last hospital had been destroyed"
                 found.append((last.core, "health.hospitals", last, None))
-        if any(f[1] == "access.days_without_aid" for f in found):
+        if found and "access.days_without_aid" in [f[1] for f in found]:
             # "no aid has entered for 40 days" is one claim, not two; "no
             # convoy has entered for 45 days" is two (a count of convoys, zero,
             # and the time without aid: tests/dev/README.md, round 5)
