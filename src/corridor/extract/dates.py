@@ -162,7 +162,7 @@ def could_start_at(lowers: Sequence[str], i: int) -> bool:
         return True  # "two weeks ago", "3 days earlier"
     if word in _SMALL or len(word) > 4:
         return False  # a day or a year has four characters at most
-    if _YEAR.match(word):
+    if len(word) == 4 and _YEAR.match(word):
         return True
     # a day starts a date only before its month or a range ("15-16 Dec")
     after = lowers[i + 1] if i + 1 < len(lowers) else ""

@@ -44,7 +44,8 @@ def _phrase_at(words: Sequence[str], i: int, end: int, table: dict) -> str | Non
     of the longest cue at ``i``."""
     for n in CUE_LENGTHS.get(words[i], ()):
         if i + n <= end:
-            value = table.get(tuple(words[i : i + n]))
+            key = (words[i],) if n == 1 else tuple(words[i : i + n])
+            value = table.get(key)
             if value is not None:
                 return value
     return None

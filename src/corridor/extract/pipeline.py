@@ -373,6 +373,9 @@ def _bounded_like(q: Quantity, before: Quantity) -> Quantity:
     return q._replace(low=None)
 
 
+_ANSWER_LABELS = frozenset(("a", "answer"))
+
+
 def _is_answer(lowers: list[str], start: int, end: int) -> bool:
     """ "A: ..." in a Q&A transcript."""
     return (
@@ -519,8 +522,8 @@ class Extractor:
             answering = False  # inside an answer: from "A:" to the next "Q:"
             asked = False  # the sentence before was a question line
             context = _Context()  # what the paragraph's sentences so far counted
+            lowers = paragraph.lowers
             for start, end in paragraph.sents:
-                lowers = paragraph.lowers
                 if lowers[start] in ("q", "question"):
                     frame = question_frame(lowers, start, end)
                     topic = next((w for w in lowers[start:end] if w in TRIGGERS), None)
@@ -528,7 +531,9 @@ class Extractor:
                 elif asked:  # "Spokesman: ..." right after "Q: ...": an answer
                     answering = answering or _speaker_label(lowers, start, end)
                     asked = False
-                answering = answering or _is_answer(lowers, start, end)
+                answering = answering or (
+                    lowers[start] in _ANSWER_LABELS and _is_answer(lowers, start, end)
+                )
                 answer = topic if answering else None
                 found = self._sentence(
                     text,
