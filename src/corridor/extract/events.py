@@ -821,7 +821,8 @@ def _nearest_cue(
         if i not in skip:
             for n in _CUE_LENGTHS[words[i]]:
                 if i + n <= end:
-                    event = table.get(tuple(words[i : i + n]))
+                    key = (words[i],) if n == 1 else tuple(words[i : i + n])
+                    event = table.get(key)
                     if event is not None:
                         return event, i
     return None

@@ -479,9 +479,15 @@ def parse_quantity(
         return None
     if words[i][:1] == "~":
         hedged = True
-    if not bound and not hedged and (z := _zero(words, i, end)) is not None:
+    word = words[i]  # no zero and no share begins with a digit, as most figures do
+    if (
+        not bound
+        and not hedged
+        and word in _ZERO_FIRST
+        and (z := _zero(words, i, end)) is not None
+    ):
         return Quantity(start, z, 0.0, 0.0, zero=True, core=i)
-    if (share := _share(words, i, end)) is not None:  # "more than half of"
+    if word in SHARE_FIRST and (share := _share(words, i, end)) is not None:
         value, j = share
         low = None if bound == "upper" else value
         high = None if bound == "lower" else value

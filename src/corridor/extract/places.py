@@ -253,7 +253,8 @@ class Gazetteer:
             return None
         for n, forms in lengths.items():
             if i + n <= end:
-                area = forms.get(tuple(words[i : i + n]))
+                key = (words[i],) if n == 1 else tuple(words[i : i + n])
+                area = forms.get(key)
                 if area is not None:
                     return i + n, area
         return None
