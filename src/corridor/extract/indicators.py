@@ -173,7 +173,7 @@ def head_of(words: Sequence[str], q: Quantity, end: int) -> tuple[str | None, in
         category = HEADS.get(words[q.end + 1])
         return (category, q.end + 1) if category else (None, -1)
     of = q.end
-    if of < end and words[of] == "out" and words[of + 1 : of + 2] == ["of"]:
+    if of + 1 < len(words) and words[of] == "out" and words[of + 1] == "of":
         of += 1  # "2 out of 10 hospitals"
     if of < end and words[of] == "of":
         whole = _whole_after(words, of + 1, end)
