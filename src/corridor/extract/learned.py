@@ -209,8 +209,20 @@ class LinearModel:
     def best(self, found: Sequence[str]) -> tuple[str, float]:
         """The likeliest class and its probability (the softmax's top only)."""
         scores = self._scores(found)
-        best = int(scores.argmax())
-        return self.classes[best], 1.0 / float(np.exp(scores - scores[best]).sum())
+        top = int(scores.argmax())
+        return self.classes[top], self._sure(scores, top)
+
+    def _top(self, found: Sequence[str]) -> tuple[str, np.ndarray, int]:
+        """The likeliest class, the scores and its index: how sure the model
+        is costs an exponential per class, and is needed only when the
+        model disagrees with the rules."""
+        scores = self._scores(found)
+        top = int(scores.argmax())
+        return self.classes[top], scores, top
+
+    @staticmethod
+    def _sure(scores: np.ndarray, top: int) -> float:
+        return 1.0 / float(np.exp(scores - scores[top]).sum())
 
 
 class IndicatorModel(LinearModel):
@@ -243,9 +255,10 @@ class IndicatorModel(LinearModel):
     ) -> str | None:
         """The indicator to report for figure ``q``: the rules' unless the
         model is sure of another (``None``: not a figure to report)."""
-        name, sure = self.best(features(q, rule, words, start, end))
+        name, scores, top = self._top(features(q, rule, words, start, end))
         if name == (rule or NONE):
             return rule
+        sure = self._sure(scores, top)
         if rule is None:
             return name if sure >= self.keep else None
         if sure >= self.replace:
@@ -278,5 +291,7 @@ class ModalityModel(LinearModel):
         makes it (which cost nothing in cross-validation)."""
         if mood == "negated":
             return mood
-        name, sure = self.best(found)
-        return name if sure >= self.replace and name != "negated" else mood
+        name, scores, top = self._top(found)
+        if name in (mood, "negated"):
+            return mood
+        return name if self._sure(scores, top) >= self.replace else mood
