@@ -43,6 +43,7 @@ REPLACE = 0.9
 MOOD = 0.6
 
 Model = TypeVar("Model", bound="LinearModel")
+_SHIPPED: dict[type, LinearModel] = {}  # class -> its shipped model, once read
 
 
 def features(
@@ -183,6 +184,16 @@ class LinearModel:
                 f"{path}: not a usable {cls.__name__} ({error}); "
                 "run with --rules-only, or reinstall corridor"
             ) from error
+
+    @classmethod
+    def shipped(cls: type[Model]) -> Model:
+        """The shipped model, read once per process and shared by every
+        extractor (it is only read from)."""
+        model = _SHIPPED.get(cls)
+        if model is None:  # two threads may both read it: no harm done
+            model = _SHIPPED[cls] = cls.load()
+        assert isinstance(model, cls)
+        return model
 
     def to_json(self) -> dict[str, Any]:
         return {

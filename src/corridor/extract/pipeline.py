@@ -450,9 +450,9 @@ class Extractor:
         ``learned``); ``model`` and ``moods``, if given, give them instead:
         on each figure's indicator and on each claim's modality."""
         if model is None and not rules_only:
-            model = IndicatorModel.load()
+            model = IndicatorModel.shipped()
         if moods is None and not rules_only:
-            moods = ModalityModel.load()
+            moods = ModalityModel.shipped()
         self._model = model
         self._moods = moods
         nlp = _blank_english()
