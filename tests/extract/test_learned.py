@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from corridor import __version__
 from corridor.errors import ConfigError
 from corridor.extract import INDICATORS, MODALITIES, Claim, Extractor
 from corridor.extract.learned import (
@@ -22,6 +23,7 @@ from corridor.extract.learned import (
     mood_features,
 )
 from corridor.extract.numbers import Quantity
+from corridor.store import schema
 
 TRAINER = Path(__file__).resolve().parents[2] / "tools" / "train_models.py"
 
@@ -42,10 +44,18 @@ def test_the_shipped_models_load_and_know_every_indicator_and_modality() -> None
     assert set(model.classes) == {NONE, *INDICATORS}
     assert set(moods.classes) == set(MODALITIES)
     assert len(model.digest) == len(moods.digest) == 12
-    assert Extractor().name.endswith(
-        f"+ IndicatorModel {model.digest} + ModalityModel {moods.digest}"
-    )
-    assert " + " not in Extractor(rules_only=True).name
+    assert model.digest != moods.digest
+
+
+def test_the_name_recorded_says_which_weights_read_and_fits_its_column() -> None:
+    """Every stored extraction records ``Extractor.name`` in a column of 64
+    characters (PostgreSQL refuses a longer one)."""
+    width = schema.extractions.c.extractor.type.length
+    rules, shipped = Extractor(rules_only=True).name, Extractor().name
+    assert rules == f"corridor-rules {__version__}"
+    assert shipped.startswith(f"{rules} + learned ") and len(shipped) <= width
+    other = IndicatorModel(CLASSES, {"w=dead": [(1, 4.0)]}, [1.0, 0.0, 0.0])
+    assert Extractor(model=other).name not in (rules, shipped)
 
 
 def test_a_claims_modality_changes_only_when_the_model_is_sure() -> None:

@@ -12,6 +12,7 @@ reads without it.
 
 from __future__ import annotations
 
+import hashlib
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -488,15 +489,16 @@ class Extractor:
 
     @property
     def name(self) -> str:
-        """What reads, as recorded with every stored extraction: the rules'
-        version and the learned models' weights, if any."""
+        """What reads, as recorded with every stored extraction (at most 64
+        characters): the rules' version and, if any, a digest of the learned
+        models' weights ("corridor-rules 0.1.0 + learned 5d41402abc4b")."""
         name = f"corridor-rules {__version__}"
-        for second in (self._model, self._moods):
-            if isinstance(second, IndicatorModel | ModalityModel):
-                name += f" + {type(second).__name__} {second.digest}"
-            elif second is not None:
-                name += f" + {type(second).__name__}"
-        return name
+        seconds = [m for m in (self._model, self._moods) if m is not None]
+        if not seconds:
+            return name
+        parts = [getattr(m, "digest", type(m).__name__) for m in seconds]
+        digest = hashlib.sha256(" ".join(parts).encode()).hexdigest()[:12]
+        return f"{name} + learned {digest}"
 
     @property
     def gazetteer(self) -> Gazetteer:
