@@ -211,17 +211,10 @@ class LinearModel:
         rows = [r for r in map(get, found) if r is not None]
         return self._bias + self._matrix.take(rows, axis=0).sum(axis=0)
 
-    def probabilities(self, found: Sequence[str]) -> np.ndarray:
-        """Each class's probability for an item with these features."""
-        scores = self._scores(found)
-        scores = np.exp(scores - scores.max())
-        return scores / scores.sum()
-
     def best(self, found: Sequence[str]) -> tuple[str, float]:
         """The likeliest class and its probability (the softmax's top only)."""
-        scores = self._scores(found)
-        top = int(scores.argmax())
-        return self.classes[top], self._sure(scores, top)
+        name, scores, top = self._top(found)
+        return name, self._sure(scores, top)
 
     def _top(self, found: Sequence[str]) -> tuple[str, np.ndarray, int]:
         """The likeliest class, the scores and its index: how sure the model
