@@ -46,6 +46,7 @@ from corridor.extract.learned import (
     IndicatorModel,
     LinearModel,
     ModalityModel,
+    Weights,
     features,
 )
 from corridor.extract.numbers import Quantity
@@ -59,7 +60,7 @@ TUNING = ["gold", "dev", "heldout", "heldout2", "heldout3"]
 C = 3.0  # inverse L2 strength, by cross-validation (0.3-10 tried)
 PRUNE = 0.05
 Row = tuple[int, list[str], str, str]  # passage, features, the rules', label
-Weights = tuple[list[str], dict[str, list[tuple[int, float]]], list[float]]
+Fitted = tuple[list[str], Weights, list[float]]  # classes, weights, biases
 
 
 def load(names: Sequence[str] = TUNING) -> list[dict]:
@@ -173,7 +174,7 @@ def trace_moods(docs: list[dict], model: Chooser) -> list[Row]:
     return rows
 
 
-def fit(rows: list[Row]) -> Weights:
+def fit(rows: list[Row]) -> Fitted:
     """Classes, pruned weights and biases of a regression fitted to ``rows``."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -182,7 +183,7 @@ def fit(rows: list[Row]) -> Weights:
     x = vectors.fit_transform([dict.fromkeys(r[1], 1) for r in rows])
     regression = LogisticRegression(C=C, max_iter=5000)
     regression.fit(x, [r[3] for r in rows])
-    weights: dict[str, list[tuple[int, float]]] = {}
+    weights: Weights = {}
     for j, name in enumerate(vectors.get_feature_names_out()):
         column = regression.coef_[:, j]
         pairs = [(c, float(w)) for c, w in enumerate(column) if abs(w) >= PRUNE]

@@ -19,6 +19,7 @@ from corridor.extract.learned import (
     NONE,
     IndicatorModel,
     ModalityModel,
+    Weights,
     features,
     mood_features,
 )
@@ -31,7 +32,7 @@ TRAINER = Path(__file__).resolve().parents[2] / "tools" / "train_models.py"
 CLASSES = [NONE, "people.killed", "people.trapped"]
 
 
-def _model(weights: dict[str, list[tuple[int, float]]]) -> IndicatorModel:
+def _model(weights: Weights) -> IndicatorModel:
     return IndicatorModel(CLASSES, weights, [1.0, 0.0, 0.0], keep=0.6, replace=0.9)
 
 

@@ -43,6 +43,8 @@ REPLACE = 0.9
 MOOD = 0.6
 
 Model = TypeVar("Model", bound="LinearModel")
+Weights = dict[str, list[tuple[int, float]]]
+"""A feature -> its non-zero (class index, weight) pairs."""
 _SHIPPED: dict[type, LinearModel] = {}  # class -> its shipped model, once read
 
 
@@ -146,7 +148,7 @@ class LinearModel:
     def __init__(
         self,
         classes: Sequence[str],
-        weights: dict[str, list[tuple[int, float]]],
+        weights: Weights,
         bias: Sequence[float],
         **thresholds: float,
     ) -> None:
@@ -238,7 +240,7 @@ class IndicatorModel(LinearModel):
     def __init__(
         self,
         classes: Sequence[str],
-        weights: dict[str, list[tuple[int, float]]],
+        weights: Weights,
         bias: Sequence[float],
         keep: float = KEEP,
         replace: float = REPLACE,
@@ -279,7 +281,7 @@ class ModalityModel(LinearModel):
     def __init__(
         self,
         classes: Sequence[str],
-        weights: dict[str, list[tuple[int, float]]],
+        weights: Weights,
         bias: Sequence[float],
         replace: float = MOOD,
     ) -> None:
